@@ -1,0 +1,30 @@
+"""reportkit: Vietnamese official documents from typed data, as .docx and PDF."""
+
+from reportkit.engine import (
+    Image,
+    PackageError,
+    RenderError,
+    Rich,
+    SecurityError,
+    TemplateError,
+    TemplateSyntaxError,
+    UndefinedVariableError,
+    ZipLimits,
+)
+from reportkit.template import Template
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Image",
+    "PackageError",
+    "RenderError",
+    "Rich",
+    "SecurityError",
+    "Template",
+    "TemplateError",
+    "TemplateSyntaxError",
+    "UndefinedVariableError",
+    "ZipLimits",
+    "__version__",
+]

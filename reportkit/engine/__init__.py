@@ -1,0 +1,35 @@
+"""The docx template engine: Jinja2 inside Word files, compiled once, rendered many times.
+
+It knows nothing of Vietnamese administration: language helpers arrive as filters
+(:mod:`reportkit.filters`). Layers, from the bottom: :mod:`~.zipio` (zip entries, raw copy),
+:mod:`~.xml` (safe parser, names), :mod:`~.package` (OPC parts), :mod:`~.preprocess` (tags typed
+in Word → Jinja source), :mod:`~.escaping` / :mod:`~.rich` / :mod:`~.media` (values → XML),
+:mod:`~.environment` (Jinja setup), :mod:`~.template` (compile and render), :mod:`~.merge` and
+:mod:`~.batch` (many records).
+"""
+
+from reportkit.engine.errors import (
+    PackageError,
+    RenderError,
+    SecurityError,
+    TemplateError,
+    TemplateSyntaxError,
+    UndefinedVariableError,
+)
+from reportkit.engine.media import Image
+from reportkit.engine.rich import Rich
+from reportkit.engine.template import DocxTemplate
+from reportkit.engine.zipio import ZipLimits
+
+__all__ = [
+    "DocxTemplate",
+    "Image",
+    "PackageError",
+    "RenderError",
+    "Rich",
+    "SecurityError",
+    "TemplateError",
+    "TemplateSyntaxError",
+    "UndefinedVariableError",
+    "ZipLimits",
+]

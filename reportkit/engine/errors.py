@@ -1,0 +1,66 @@
+"""Errors raised by the template engine.
+
+Every error says where: the part (``word/document.xml``, ``word/header1.xml`` …), the place in it
+(``paragraph 4`` or ``table 1, row 2, cell 3``), a snippet of that paragraph's text, and the
+underlying message. Nothing from zipfile or lxml escapes as a bare traceback.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "PackageError",
+    "RenderError",
+    "SecurityError",
+    "TemplateError",
+    "TemplateSyntaxError",
+    "UndefinedVariableError",
+]
+
+
+class TemplateError(Exception):
+    """Base class of every engine error.
+
+    Attributes: ``part`` (the XML part name, or ``None``), ``location`` (``paragraph 3``,
+    ``table 1, row 2, cell 1``), ``snippet`` (the paragraph's text around the tag), ``detail``
+    (the underlying message).
+    """
+
+    def __init__(
+        self,
+        detail: str,
+        *,
+        part: str | None = None,
+        location: str | None = None,
+        snippet: str | None = None,
+    ) -> None:
+        self.detail = detail
+        self.part = part
+        self.location = location
+        self.snippet = snippet
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = ", ".join(x for x in (self.part, self.location) if x)
+        if self.snippet:
+            where = f"{where} «{self.snippet}»" if where else f"«{self.snippet}»"
+        return f"{where}: {self.detail}" if where else self.detail
+
+
+class PackageError(TemplateError):
+    """The file is not a usable .docx: not a zip, corrupt, a part missing, or over a size limit."""
+
+
+class TemplateSyntaxError(TemplateError):
+    """A tag does not parse (Jinja syntax), or a tag is left open at the end of a paragraph."""
+
+
+class UndefinedVariableError(TemplateError):
+    """A name the template uses is missing from the context (strict mode)."""
+
+
+class RenderError(TemplateError):
+    """Any other failure while rendering (a filter raised, a wrong type in the data …)."""
+
+
+class SecurityError(TemplateError):
+    """The template tried something the sandbox forbids (e.g. reaching ``__class__``)."""

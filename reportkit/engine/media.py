@@ -1,0 +1,130 @@
+"""Pictures from data (a signature or a seal PNG) and the per-render state that places them.
+
+``Image("chu_ky.png", width_mm=40)`` in ``{{ signature }}`` becomes an inline picture: the bytes
+are added as ``word/media/rk_imageN.png``, related to the part being rendered, and declared in
+``[Content_Types].xml``. The state of one render (or of one merged batch) lives in a
+:class:`contextvars.ContextVar`, so one compiled template renders safely from many threads.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.image.exceptions import UnrecognizedImageError
+from docx.image.image import Image as _ImageHeader
+
+from reportkit.engine.errors import RenderError
+
+__all__ = ["CURRENT_RENDER", "Image", "RenderState"]
+
+_EMU_PER_MM = 36_000
+_IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+
+
+class Image:
+    """A picture to place inline, sized by width (and/or height) in millimetres.
+
+    Give one of ``width_mm`` / ``height_mm`` to keep the aspect ratio, both to force a size, or
+    neither for the picture's own size at its resolution. PNG, JPEG, GIF, BMP and TIFF are read.
+    """
+
+    def __init__(
+        self,
+        source: str | Path | bytes,
+        *,
+        width_mm: float | None = None,
+        height_mm: float | None = None,
+        description: str = "",
+    ) -> None:
+        blob = source if isinstance(source, bytes) else Path(source).read_bytes()
+        try:
+            header = _ImageHeader.from_blob(blob)
+        except UnrecognizedImageError:
+            raise ValueError("unrecognised image format (use PNG, JPEG, GIF, BMP or TIFF)") from None
+        self.blob = blob
+        self.content_type: str = header.content_type
+        self.extension: str = header.ext
+        self.description = description
+        native_w, native_h = int(header.width), int(header.height)
+        if width_mm is not None and height_mm is not None:
+            self.cx, self.cy = round(width_mm * _EMU_PER_MM), round(height_mm * _EMU_PER_MM)
+        elif width_mm is not None:
+            self.cx = round(width_mm * _EMU_PER_MM)
+            self.cy = round(self.cx * native_h / native_w)
+        elif height_mm is not None:
+            self.cy = round(height_mm * _EMU_PER_MM)
+            self.cx = round(self.cy * native_w / native_h)
+        else:
+            self.cx, self.cy = native_w, native_h
+        self.digest = hashlib.sha1(blob).hexdigest()
+
+    def __str__(self) -> str:
+        return self.description
+
+    def drawing_xml(self, rid: str, shape_id: int) -> str:
+        """The ``<w:drawing>`` of an inline picture related as *rid*."""
+        name = f"Picture {shape_id}"
+        description = self.description.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+        return (
+            "<w:drawing>"
+            '<wp:inline distT="0" distB="0" distL="0" distR="0" '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">'
+            f'<wp:extent cx="{self.cx}" cy="{self.cy}"/>'
+            f'<wp:docPr id="{shape_id}" name="{name}" descr="{description}"/>'
+            "<wp:cNvGraphicFramePr><a:graphicFrameLocks "
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1"/>'
+            "</wp:cNvGraphicFramePr>"
+            '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            '<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+            f'<pic:nvPicPr><pic:cNvPr id="{shape_id}" name="{name}"/><pic:cNvPicPr/></pic:nvPicPr>'
+            f'<pic:blipFill><a:blip r:embed="{rid}" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
+            "<a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{self.cx}" cy="{self.cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
+            "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>"
+        )
+
+
+@dataclass
+class RenderState:
+    """What one render adds to the package besides the rendered parts."""
+
+    part: str = ""
+    media: dict[str, bytes] = field(default_factory=dict)
+    media_by_digest: dict[str, str] = field(default_factory=dict)
+    relationships: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    content_types: dict[str, str] = field(default_factory=dict)
+    next_shape_id: int = 10_000
+
+    def place(self, image: Image) -> str:
+        """Register *image* for the current part; return its drawing XML."""
+        if not self.part:
+            raise RenderError("an Image can only be rendered inside a template part")
+        media = self.media_by_digest.get(image.digest)
+        if media is None:
+            media = f"word/media/rk_image{len(self.media) + 1}.{image.extension}"
+            self.media[media] = image.blob
+            self.media_by_digest[image.digest] = media
+            self.content_types[image.extension] = image.content_type
+        rels = self.relationships.setdefault(self.part, [])
+        target = media.removeprefix("word/")
+        if self.part.count("/") > 1:
+            target = "../" * (self.part.count("/") - 1) + target
+        rid = next((r for r, t in rels if t == target), None)
+        if rid is None:
+            rid = f"rkImg{len(rels) + 1}"
+            rels.append((rid, target))
+        self.next_shape_id += 1
+        return image.drawing_xml(rid, self.next_shape_id)
+
+    @property
+    def image_relationship_type(self) -> str:
+        return _IMAGE_REL
+
+
+CURRENT_RENDER: contextvars.ContextVar[RenderState] = contextvars.ContextVar("reportkit_render")

@@ -1,0 +1,278 @@
+"""Turn a WordprocessingML part with tags typed in Word into a Jinja template source.
+
+Word splits what the user typed into runs at its pleasure (spelling marks, revision ids, a
+bookmark, a change of language), so ``{{ name }}`` may reach the XML as ``{{``, ``na``, ``me }}``
+in three ``<w:t>`` elements. For each paragraph this module:
+
+1. joins the text of the paragraph's own ``<w:t>`` elements and finds the tags in it;
+2. moves each tag whole into the ``<w:t>`` where it starts (the run that holds the formatting
+   the user saw on the tag's first character), emptying the others;
+3. straightens the quotes Word's AutoCorrect curls (``“ ” ‘ ’``) and non-breaking spaces inside
+   tags;
+4. applies the block forms of docxtpl: ``{%p …%}`` replaces its paragraph, ``{%tr …%}`` its table
+   row, ``{%tc …%}`` its cell, ``{%r …%}`` its run; ``{{p x}}`` and ``{{r x}}`` replace the
+   paragraph or run with rich content rendered from ``x`` in that element's formatting; the
+   comment forms ``{#p …#}`` etc. remove the element.
+
+The tree is serialised with a newline before every paragraph and table so that a Jinja line
+number leads back to a paragraph; :class:`PartSource` keeps, for each line, where it is
+(``table 1, row 2, cell 3``) and a snippet of its text for error messages.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from reportkit.engine.errors import TemplateSyntaxError
+from reportkit.engine.xml import qn
+
+__all__ = ["PROPERTIES", "RICH_PARAGRAPH", "RICH_RUN", "Location", "PartSource", "prepare_part"]
+
+RICH_RUN = "_rk_rich_run"
+RICH_PARAGRAPH = "_rk_rich_paragraph"
+PROPERTIES = "_rk_properties"
+
+_P, _R, _T, _TR, _TC, _TBL = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tr", "w:tc", "w:tbl"))
+_PPR, _RPR, _BODY = qn("w:pPr"), qn("w:rPr"), qn("w:body")
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+_PLACEHOLDER = "rk-jinja"
+_LOC = "rkloc"
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_OPENERS = ("{{", "{%", "{#")
+_BLOCK = re.compile(r"^\{([{%#])(p|tr|tc|r)\s(.*?)\s*([}%#])\}$", re.DOTALL)
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
+_LINE_START = re.compile(r"(?=<(?:w:p|w:tbl|rk-jinja)[ >])")
+_LOC_ATTR = re.compile(r' rkloc="(\d+)"')
+_PLACEHOLDER_ELEMENT = re.compile(r"<rk-jinja[^>]*>(.*?)</rk-jinja>|<rk-jinja[^>]*/>", re.DOTALL)
+_XMLNS = re.compile(r' xmlns(?::\w+)?="[^"]*"')
+_SOURCE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a line of the Jinja source comes from."""
+
+    description: str
+    snippet: str
+
+
+@dataclass
+class PartSource:
+    """The Jinja source of one part, with the rich-content properties and a line map."""
+
+    part: str
+    source: str
+    properties: list[str]
+    lines: list[Location]
+
+    def locate(self, lineno: int | None) -> Location | None:
+        """The location of a 1-based Jinja line number, if known."""
+        if lineno is None or not 1 <= lineno <= len(self.lines):
+            return None
+        return self.lines[lineno - 1]
+
+
+def _owner(t: etree._Element) -> etree._Element | None:
+    """The nearest enclosing paragraph of a text element."""
+    for ancestor in t.iterancestors(_P):
+        return ancestor
+    return None
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    return "".join(t.text or "" for t in p.iter(_T) if _owner(t) is p)
+
+
+def _snippet(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _describe(root: etree._Element) -> dict[etree._Element, Location]:
+    """A readable location for every paragraph: ``paragraph 3`` or ``table 1, row 2, cell 1``."""
+    tables = {tbl: i for i, tbl in enumerate(root.iter(_TBL), start=1)}
+    places: dict[etree._Element, Location] = {}
+    body_index = 0
+    for p in root.iter(_P):
+        text = _snippet(_paragraph_text(p))
+        cell = next(p.iterancestors(_TC), None)
+        if cell is None:
+            body_index += 1
+            places[p] = Location(f"paragraph {body_index}", text)
+            continue
+        row = cell.getparent()
+        table = row.getparent() if row is not None else None
+        row_index = table.index(row) if table is not None else 0
+        rows_before = sum(1 for child in table[:row_index] if child.tag == _TR) if table is not None else 0
+        cell_index = sum(1 for child in row[: row.index(cell)] if child.tag == _TC) if row is not None else 0
+        paragraph_index = (
+            sum(1 for child in cell[: cell.index(p)] if child.tag == _P) if p.getparent() is cell else 0
+        )
+        where = f"table {tables.get(table, 0)}, row {rows_before + 1}, cell {cell_index + 1}"
+        if paragraph_index:
+            where += f", paragraph {paragraph_index + 1}"
+        places[p] = Location(where, text)
+    return places
+
+
+def _gather_tags(p: etree._Element, part: str, where: Location) -> list[etree._Element]:
+    """Move every tag of paragraph *p* whole into one ``<w:t>``; return the ``<w:t>`` with tags."""
+    texts = [t for t in p.iter(_T) if _owner(t) is p]
+    if not texts:
+        return []
+    pieces = [t.text or "" for t in texts]
+    full = "".join(pieces)
+    if "{" not in full:
+        return []
+    owner: list[int] = []
+    for index, piece in enumerate(pieces):
+        owner.extend([index] * len(piece))
+    matches = list(_TAG.finditer(full))
+    rest = _TAG.sub("", full)
+    for opener in _OPENERS:
+        if opener in rest:
+            raise TemplateSyntaxError(
+                f"a tag opened with {opener!r} is not closed in the same paragraph "
+                "(a tag cannot span paragraphs)",
+                part=part,
+                location=where.description,
+                snippet=where.snippet,
+            )
+    if not matches:
+        return []
+    spans = {m.start(): m.end() for m in matches}
+    new_pieces = [[] for _ in texts]  # type: list[list[str]]
+    position = 0
+    while position < len(full):
+        end = spans.get(position)
+        if end is not None:
+            new_pieces[owner[position]].append(full[position:end].translate(_QUOTES))
+            position = end
+        else:
+            new_pieces[owner[position]].append(full[position])
+            position += 1
+    tagged = []
+    for t, chars in zip(texts, new_pieces, strict=True):
+        text = "".join(chars)
+        if text != (t.text or ""):
+            t.text = text
+        if _TAG.search(text):
+            t.set(_XML_SPACE, "preserve")
+            tagged.append(t)
+    return tagged
+
+
+def _rich_call(
+    function: str, expression: str, properties: list[str], element: etree._Element, prop_tag: str
+) -> str:
+    """``{{ _rk_rich_run(expr, 3) }}`` where 3 indexes the element's serialised properties."""
+    prop = element.find(prop_tag)
+    properties.append("" if prop is None else _fragment(prop))
+    return f"{{{{ {function}({expression}, {PROPERTIES}[{len(properties) - 1}]) }}}}"
+
+
+def _fragment(element: etree._Element) -> str:
+    """Serialise an element without the namespace declarations lxml puts on a fragment."""
+    return _XMLNS.sub("", etree.tostring(element, encoding="unicode"))
+
+
+def _target(t: etree._Element, kind: str) -> etree._Element | None:
+    tag = {"p": _P, "tr": _TR, "tc": _TC, "r": _R}[kind]
+    return next(t.iterancestors(tag), None)
+
+
+def prepare_part(root: etree._Element, part: str) -> PartSource | None:
+    """Build the Jinja source of a part (the tree is modified), or ``None`` when it has no tags."""
+    places = _describe(root)
+    replacements: dict[etree._Element, list[str]] = {}
+    order: list[etree._Element] = []
+    properties: list[str] = []
+    found = False
+    for p in list(root.iter(_P)):
+        where = places[p]
+        for t in _gather_tags(p, part, where):
+            found = True
+            for match in _TAG.finditer(t.text or ""):
+                block = _BLOCK.match(match.group(0))
+                if block is None:
+                    continue
+                kind_char, kind, body, _close = block.groups()
+                target = _target(t, kind)
+                if target is None:
+                    raise TemplateSyntaxError(
+                        f"{{{kind_char}{kind} …}} is not inside a {_element_name(kind)}",
+                        part=part,
+                        location=where.description,
+                        snippet=where.snippet,
+                    )
+                if kind_char == "%":
+                    statement = f"{{% {body} %}}"
+                elif kind_char == "#":
+                    statement = ""
+                elif kind == "r":
+                    statement = _rich_call(RICH_RUN, body, properties, target, _RPR)
+                elif kind == "p":
+                    statement = _rich_call(RICH_PARAGRAPH, body, properties, target, _PPR)
+                else:
+                    raise TemplateSyntaxError(
+                        f"{{{{{kind} …}}}} is not a tag; use {{%{kind} …%}} for blocks",
+                        part=part,
+                        location=where.description,
+                        snippet=where.snippet,
+                    )
+                if target not in replacements:
+                    replacements[target] = []
+                    order.append(target)
+                replacements[target].append(statement)
+                places.setdefault(target, where)
+    if not found:
+        return None
+    locations: list[Location] = []
+    for p, where in places.items():
+        if p.getparent() is not None and p.tag == _P:
+            p.set(_LOC, str(len(locations)))
+            locations.append(where)
+    for target in order:
+        parent = target.getparent()
+        if parent is None:
+            continue
+        placeholder = etree.Element(_PLACEHOLDER)
+        placeholder.text = "".join(replacements[target])
+        placeholder.set(_LOC, str(len(locations)))
+        locations.append(places.get(target, Location("", "")))
+        placeholder.tail = target.tail
+        parent.replace(target, placeholder)
+    serialised = etree.tostring(root, encoding="unicode")
+    return _finish(part, serialised, properties, locations)
+
+
+def _element_name(kind: str) -> str:
+    return {"p": "paragraph", "tr": "table row", "tc": "table cell", "r": "run"}[kind]
+
+
+def _unescape_tag(match: re.Match[str]) -> str:
+    return html.unescape(match.group(0))
+
+
+def _finish(part: str, serialised: str, properties: list[str], locations: list[Location]) -> PartSource:
+    """Split into lines at paragraphs, map lines to locations, unwrap placeholders."""
+    text = _LINE_START.sub("\n", serialised)
+    lines: list[Location] = []
+    out: list[str] = []
+    current = Location("", "")
+    for line in text.split("\n"):
+        found = _LOC_ATTR.search(line)
+        if found:
+            current = locations[int(found.group(1))]
+            line = _LOC_ATTR.sub("", line)
+        lines.append(current)
+        out.append(line)
+    source = "\n".join(out)
+    source = _PLACEHOLDER_ELEMENT.sub(lambda m: m.group(1) or "", source)
+    source = _SOURCE_TAG.sub(_unescape_tag, source)
+    return PartSource(part=part, source=source, properties=properties, lines=lines)

@@ -1,0 +1,332 @@
+"""A .docx template compiled once and rendered many times.
+
+``DocxTemplate(source)`` reads the package once, prepares every part that holds tags (document,
+headers, footers, footnotes, endnotes) into Jinja source (:mod:`~reportkit.engine.preprocess`)
+and compiles it. :meth:`DocxTemplate.render` then only runs the compiled code, deflates the
+rendered parts, and copies every other part of the package byte for byte, still compressed.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import traceback
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, BinaryIO, ClassVar
+
+import jinja2
+import jinja2.meta
+from jinja2.sandbox import SecurityError as JinjaSecurityError
+from pydantic import BaseModel
+
+from reportkit.engine.atomic import atomic_write
+from reportkit.engine.environment import make_environment
+from reportkit.engine.errors import (
+    PackageError,
+    RenderError,
+    SecurityError,
+    TemplateError,
+    TemplateSyntaxError,
+    UndefinedVariableError,
+)
+from reportkit.engine.media import CURRENT_RENDER, RenderState
+from reportkit.engine.package import DocxPackage, rels_name_for
+from reportkit.engine.preprocess import (
+    PROPERTIES,
+    RICH_PARAGRAPH,
+    RICH_RUN,
+    PartSource,
+    prepare_part,
+)
+from reportkit.engine.xml import parse_xml
+from reportkit.engine.zipio import RawEntry, ZipLimits, ZipWriter, compress_stream
+
+__all__ = ["DocxTemplate", "Source", "context_mapping"]
+
+Source = str | os.PathLike[str] | bytes | IO[bytes]
+_INTERNAL_NAMES = frozenset({RICH_RUN, RICH_PARAGRAPH, PROPERTIES})
+_RELATIONSHIPS_END = "</Relationships>"
+_EMPTY_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    "</Relationships>"
+)
+
+
+@dataclass(frozen=True)
+class CompiledPart:
+    """One part's prepared source and compiled Jinja template."""
+
+    source: PartSource
+    template: jinja2.Template
+
+
+def _read_source(source: Source) -> bytes:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source)
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            raise PackageError(f"template file not found: {path}") from None
+        except IsADirectoryError:
+            raise PackageError(f"template path is a folder, not a .docx: {path}") from None
+    if hasattr(source, "read"):
+        data = source.read()
+        if not isinstance(data, bytes):
+            raise PackageError("the template stream must be opened in binary mode ('rb')")
+        return data
+    raise TypeError(f"a template source is a path, bytes or a binary file, not {type(source).__name__}")
+
+
+def context_mapping(context: Any) -> dict[str, Any]:
+    """The render context as a dict: a mapping as is, a pydantic model by its fields and properties."""
+    if context is None:
+        return {}
+    if isinstance(context, Mapping):
+        return dict(context)
+    if isinstance(context, BaseModel):
+        data = {name: getattr(context, name) for name in type(context).model_fields}
+        for name in dir(type(context)):
+            if not name.startswith("_") and isinstance(getattr(type(context), name, None), property):
+                data.setdefault(name, getattr(context, name))
+        return data
+    raise TypeError(f"a render context is a mapping or a pydantic model, not {type(context).__name__}")
+
+
+def _template_line(exc: BaseException, part: str) -> int | None:
+    """The template line of the innermost traceback frame that belongs to *part*."""
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename == part:
+            line = frame.lineno
+    return line
+
+
+class DocxTemplate:
+    """A Word template with Jinja tags, compiled once.
+
+    :param source: a path, the bytes of a .docx, or a binary file object.
+    :param sandbox: render in Jinja's sandbox (default; required for untrusted templates).
+    :param strict: a name missing from the context is an error (default) instead of empty text.
+    :param filters: extra Jinja filters, added to :attr:`default_filters`.
+    :param limits: size limits against zip bombs (:class:`~reportkit.engine.zipio.ZipLimits`).
+    :param compress_level: zlib level for the rendered parts (1 fastest … 9 smallest).
+    """
+
+    default_filters: ClassVar[Mapping[str, Callable[..., Any]]] = {}
+
+    def __init__(
+        self,
+        source: Source,
+        *,
+        sandbox: bool = True,
+        strict: bool = True,
+        filters: Mapping[str, Callable[..., Any]] | None = None,
+        globals: Mapping[str, Any] | None = None,
+        limits: ZipLimits = ZipLimits(),
+        compress_level: int = 6,
+    ) -> None:
+        self._data = _read_source(source)
+        self._options: dict[str, Any] = {
+            "sandbox": sandbox,
+            "strict": strict,
+            "filters": dict(filters or {}),
+            "globals": dict(globals or {}),
+            "limits": limits,
+            "compress_level": compress_level,
+        }
+        self.package = DocxPackage.from_bytes(self._data, limits)
+        self._sources: dict[str, PartSource] = {}
+        for part in self.package.text_parts:
+            prepared = self._prepare(part)
+            if prepared is not None:
+                self._sources[part] = prepared
+        self.environment = make_environment(
+            loader=jinja2.FunctionLoader(self._load),
+            sandbox=sandbox,
+            strict=strict,
+            filters={**self.default_filters, **(filters or {})},
+            globals=globals,
+        )
+        self.parts: dict[str, CompiledPart] = {
+            part: CompiledPart(prepared, self._compile(prepared)) for part, prepared in self._sources.items()
+        }
+        self.compress_level = compress_level
+
+    # -- preparation -------------------------------------------------------------------------
+
+    def _prepare(self, part: str) -> PartSource | None:
+        data = self.package.data(part)
+        if b"{" not in data:
+            return None
+        try:
+            root = parse_xml(data)
+        except ValueError as exc:
+            raise PackageError(str(exc), part=part) from None
+        return prepare_part(root, part)
+
+    def _load(self, name: str) -> tuple[str, str, Callable[[], bool]]:
+        return self._sources[name].source, name, lambda: True
+
+    def _compile(self, prepared: PartSource) -> jinja2.Template:
+        try:
+            return self.environment.get_template(prepared.part, globals={PROPERTIES: prepared.properties})
+        except jinja2.TemplateSyntaxError as exc:
+            raise self._located(TemplateSyntaxError, exc.message or str(exc), prepared, exc.lineno) from None
+
+    @staticmethod
+    def _located(
+        kind: type[TemplateError], detail: str, prepared: PartSource, lineno: int | None
+    ) -> TemplateError:
+        place = prepared.locate(lineno)
+        return kind(
+            detail,
+            part=prepared.part,
+            location=place.description if place else None,
+            snippet=place.snippet if place else None,
+        )
+
+    # -- introspection -----------------------------------------------------------------------
+
+    def variables(self) -> set[str]:
+        """The top-level names the template reads from the context."""
+        names: set[str] = set()
+        for prepared in self._sources.values():
+            ast = self.environment.parse(prepared.source)
+            names |= jinja2.meta.find_undeclared_variables(ast)
+        return names - _INTERNAL_NAMES - set(self.environment.globals)
+
+    @property
+    def tagged_parts(self) -> list[str]:
+        """The parts that hold tags, in package order."""
+        return list(self.parts)
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def render_part(self, part: str, context: Mapping[str, Any]) -> Iterator[str]:
+        """Render one part as text chunks, turning Jinja errors into located reportkit errors."""
+        compiled = self.parts[part]
+        state = CURRENT_RENDER.get()
+        state.part = part
+        try:
+            yield from compiled.template.generate(context)
+        except TemplateError:
+            raise
+        except (JinjaSecurityError, SecurityError) as exc:
+            raise self._located(SecurityError, str(exc), compiled.source, _template_line(exc, part)) from None
+        except jinja2.UndefinedError as exc:
+            raise self._located(
+                UndefinedVariableError,
+                exc.message or str(exc),
+                compiled.source,
+                _template_line(exc, part),
+            ) from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise self._located(
+                TemplateSyntaxError, exc.message or str(exc), compiled.source, exc.lineno
+            ) from None
+        except Exception as exc:
+            detail = f"{type(exc).__name__}: {exc}"
+            raise self._located(RenderError, detail, compiled.source, _template_line(exc, part)) from exc
+
+    def render(
+        self, context: Any = None, out: str | os.PathLike[str] | BinaryIO | None = None
+    ) -> bytes | None:
+        """Render with *context* (a mapping or a pydantic model).
+
+        Without *out* the .docx is returned as bytes. With a path it is written atomically
+        (a temporary file renamed when complete: never a half-written file); with a binary file
+        object the complete document is written to it once rendering has succeeded.
+        """
+        mapping = context_mapping(context)
+        if out is None:
+            buffer = io.BytesIO()
+            self._write(mapping, buffer)
+            return buffer.getvalue()
+        if isinstance(out, str | os.PathLike):
+            atomic_write(out, lambda stream: self._write(mapping, stream))
+            return None
+        buffer = io.BytesIO()
+        self._write(mapping, buffer)
+        out.write(buffer.getvalue())
+        return None
+
+    def _write(self, context: Mapping[str, Any], stream: BinaryIO) -> None:
+        state = RenderState()
+        token = CURRENT_RENDER.set(state)
+        try:
+            rendered = {
+                part: compress_stream(part, self.render_part(part, context), self.compress_level)
+                for part in self.parts
+            }
+        finally:
+            CURRENT_RENDER.reset(token)
+        self.write_package(stream, rendered, state)
+
+    def write_package(
+        self,
+        stream: BinaryIO,
+        rendered: Mapping[str, RawEntry],
+        state: RenderState,
+        extra: Mapping[str, bytes] | None = None,
+    ) -> None:
+        """Write the package with *rendered* parts replacing the template's, plus what *state* added."""
+        writer = ZipWriter(stream, level=self.compress_level)
+        changed = dict(extra or {})
+        changed.update(self._relationship_updates(state))
+        if state.content_types:
+            changed["[Content_Types].xml"] = self._content_types_with(state.content_types)
+        for name, entry in self.package.entries.items():
+            if name in rendered:
+                writer.write_raw(rendered[name])
+            elif name in changed:
+                writer.write(name, changed.pop(name))
+            else:
+                writer.write_raw(entry)
+        for name, data in changed.items():
+            writer.write(name, data)
+        for name, blob in state.media.items():
+            writer.write(name, blob)
+        writer.close()
+
+    def _relationship_updates(self, state: RenderState) -> dict[str, bytes]:
+        updates: dict[str, bytes] = {}
+        for part, relationships in state.relationships.items():
+            rels = rels_name_for(part)
+            text = self.package.data(rels).decode("utf-8") if rels in self.package.entries else _EMPTY_RELS
+            added = "".join(
+                f'<Relationship Id="{rid}" Type="{state.image_relationship_type}" Target="{target}"/>'
+                for rid, target in relationships
+            )
+            updates[rels] = text.replace(_RELATIONSHIPS_END, added + _RELATIONSHIPS_END).encode("utf-8")
+        return updates
+
+    def _content_types_with(self, extensions: Mapping[str, str]) -> bytes:
+        text = self.package.data("[Content_Types].xml").decode("utf-8")
+        for extension, content_type in extensions.items():
+            if not re.search(rf'Extension="{re.escape(extension)}"', text, re.IGNORECASE):
+                text = text.replace(
+                    "</Types>",
+                    f'<Default Extension="{extension}" ContentType="{content_type}"/></Types>',
+                )
+        return text.encode("utf-8")
+
+    # -- pickling (for process pools and clusters) --------------------------------------------
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self._data, self._options))
+
+
+def _rebuild(cls: type[DocxTemplate], data: bytes, options: dict[str, Any]) -> DocxTemplate:
+    return cls(data, **options)
+
+
+def is_docx(data: bytes) -> bool:
+    """Whether *data* opens as a zip archive (a cheap check before a full parse)."""
+    return zipfile.is_zipfile(io.BytesIO(data))

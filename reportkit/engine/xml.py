@@ -1,0 +1,49 @@
+"""WordprocessingML names and a safe XML parser.
+
+The parser resolves no entities, loads no DTD and touches no network, so a hostile part can
+neither expand a billion laughs nor read a local file; a part with a DOCTYPE is refused outright
+(Word never writes one).
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+
+__all__ = ["NS", "W", "parse_xml", "qn"]
+
+NS = {
+    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "pic": "http://schemas.openxmlformats.org/drawingml/2006/picture",
+    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
+    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
+W = NS["w"]
+
+_PARSER = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_blank_text=False,
+)
+
+
+def qn(tag: str) -> str:
+    """``"w:p"`` → ``"{http://…/main}p"``."""
+    prefix, local = tag.split(":")
+    return f"{{{NS[prefix]}}}{local}"
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    """Parse one XML part safely; raise ``ValueError`` on a DOCTYPE or malformed XML."""
+    head = data[:2048]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in data:
+        raise ValueError("XML with a DOCTYPE or entity declarations is not accepted")
+    try:
+        return etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ValueError(f"malformed XML: {exc}") from None

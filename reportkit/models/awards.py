@@ -1,0 +1,215 @@
+"""Awards (hình thức khen thưởng), honorees and honoree lists.
+
+Award money is data, not code: a Giấy khen of a department head carried 0.3 × the base salary
+(lương cơ sở) for an individual and twice that for a collective in 2021 (Nghị định 91/2017,
+Điều 73); Nghị định 98/2023 rounds up to the next 10.000 đồng. :class:`Award` takes the base
+salary, the factors and the rounding step, or the amounts themselves.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from typing import Literal, Self
+
+from pydantic import Field, NonNegativeInt, PositiveInt, model_validator
+
+from reportkit.models.base import ReportkitModel, Text
+from reportkit.models.people import Collective, Person
+from reportkit.vn.collation import collation_key, sort_key
+from reportkit.vn.numbers import pad_count
+
+__all__ = ["Award", "GroupOrder", "Honoree", "HonoreeGroup", "HonoreeList"]
+
+GroupOrder = Literal["collectives_first", "individuals_first"]
+
+
+class Award(ReportkitModel):
+    """A form of award: kind (``Giấy khen``), who grants it, and the money that comes with it.
+
+    Give ``amount_individual`` / ``amount_collective`` directly, or ``base_salary`` with
+    ``individual_factor`` (and ``collective_factor``, by default twice the individual one) and an
+    optional ``round_up_to`` step; the amounts are then computed on validation.
+    """
+
+    kind: Text = "Giấy khen"
+    authority: Text
+    amount_individual: NonNegativeInt | None = None
+    amount_collective: NonNegativeInt | None = None
+    base_salary: PositiveInt | None = None
+    individual_factor: Decimal | None = Field(default=None, gt=0)
+    collective_factor: Decimal | None = Field(default=None, gt=0)
+    round_up_to: PositiveInt | None = None
+
+    @model_validator(mode="after")
+    def _compute_amounts(self) -> Self:
+        if self.base_salary is None or self.individual_factor is None:
+            return self
+        collective_factor = self.collective_factor or self.individual_factor * 2
+        if self.amount_individual is None:
+            object.__setattr__(self, "amount_individual", self._money(self.individual_factor))
+        if self.amount_collective is None:
+            object.__setattr__(self, "amount_collective", self._money(collective_factor))
+        return self
+
+    def _money(self, factor: Decimal) -> int:
+        assert self.base_salary is not None
+        amount = (Decimal(self.base_salary) * factor).quantize(Decimal(1), ROUND_HALF_UP)
+        if self.round_up_to:
+            step = Decimal(self.round_up_to)
+            amount = (amount / step).to_integral_value(ROUND_CEILING) * step
+        return int(amount)
+
+    @property
+    def title(self) -> str:
+        """``Giấy khen của Giám đốc Sở Công Thương``."""
+        return f"{self.kind} của {self.authority}"
+
+
+class Honoree(ReportkitModel):
+    """A person or a collective honoured, with the achievement and the amount awarded.
+
+    Exactly one of ``person`` and ``collective`` is given. ``amount`` overrides the award's
+    default amount for this honoree; ``register_number`` is the ``Số sổ vàng`` of the certificate.
+    """
+
+    person: Person | None = None
+    collective: Collective | None = None
+    achievement: Text | None = None
+    amount: NonNegativeInt | None = None
+    register_number: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Self:
+        if (self.person is None) == (self.collective is None):
+            raise ValueError("an honoree is either a person or a collective (give exactly one)")
+        return self
+
+    @property
+    def is_collective(self) -> bool:
+        return self.collective is not None
+
+    @property
+    def name(self) -> str:
+        """The person's full name or the collective's name."""
+        return self.person.full_name if self.person else self.collective.name  # type: ignore[union-attr]
+
+    @property
+    def addressed(self) -> str:
+        """``Bà Nguyễn Thị Hương`` or ``Phòng Quản lý Thương mại``."""
+        return self.person.addressed if self.person else self.name
+
+    @property
+    def position_and_unit(self) -> str:
+        if self.person:
+            return self.person.position_and_unit
+        return self.collective.position_and_unit  # type: ignore[union-attr]
+
+    def amount_from(self, award: Award | None) -> int | None:
+        """This honoree's amount: its own, else the award's amount for its kind."""
+        if self.amount is not None or award is None:
+            return self.amount
+        return award.amount_collective if self.is_collective else award.amount_individual
+
+    def sort_key(self) -> tuple[object, ...]:
+        """Vietnamese order: people by given name, collectives by name."""
+        if self.person:
+            return sort_key(self.person.full_name)
+        return (collation_key(self.name),)
+
+
+class HonoreeGroup(ReportkitModel):
+    """One group of the list: ``I. TẬP THỂ (04)``."""
+
+    numeral: str
+    label: str
+    honorees: list[Honoree]
+
+    @property
+    def count(self) -> int:
+        return len(self.honorees)
+
+    @property
+    def heading(self) -> str:
+        """``I. TẬP THỂ (04)``."""
+        return f"{self.numeral}. {self.label} ({pad_count(self.count)})"
+
+
+class HonoreeList(ReportkitModel):
+    """The list of honorees attached to a decision, grouped ``I. TẬP THỂ`` / ``II. CÁ NHÂN``.
+
+    ``group_order`` chooses which group comes first; ``sort`` orders each group in Vietnamese
+    order (people by given name) instead of the input order.
+    """
+
+    title: Text = "Tập thể, cá nhân được khen thưởng"
+    award: Award | None = None
+    honorees: list[Honoree] = []
+    group_order: GroupOrder = "collectives_first"
+    sort: bool = False
+
+    def _select(self, collective: bool) -> list[Honoree]:
+        chosen = [h for h in self.honorees if h.is_collective == collective]
+        return sorted(chosen, key=Honoree.sort_key) if self.sort else chosen
+
+    @property
+    def collectives(self) -> list[Honoree]:
+        return self._select(True)
+
+    @property
+    def individuals(self) -> list[Honoree]:
+        return self._select(False)
+
+    @property
+    def groups(self) -> list[HonoreeGroup]:
+        """The non-empty groups in ``group_order``, numbered I, II."""
+        parts = [("TẬP THỂ", self.collectives), ("CÁ NHÂN", self.individuals)]
+        if self.group_order == "individuals_first":
+            parts.reverse()
+        numerals = iter(("I", "II"))
+        return [
+            HonoreeGroup(numeral=next(numerals), label=label, honorees=members)
+            for label, members in parts
+            if members
+        ]
+
+    @property
+    def ordered(self) -> list[Honoree]:
+        """Every honoree in list order (group by group)."""
+        return [h for group in self.groups for h in group.honorees]
+
+    @property
+    def collective_count(self) -> int:
+        return sum(1 for h in self.honorees if h.is_collective)
+
+    @property
+    def individual_count(self) -> int:
+        return len(self.honorees) - self.collective_count
+
+    @property
+    def count_text(self) -> str:
+        """``04 tập thể và 11 cá nhân`` (only the parts that are present)."""
+        parts = []
+        if self.collective_count:
+            parts.append(f"{pad_count(self.collective_count)} tập thể")
+        if self.individual_count:
+            parts.append(f"{pad_count(self.individual_count)} cá nhân")
+        return " và ".join(parts)
+
+    def amount_of(self, honoree: Honoree) -> int | None:
+        return honoree.amount_from(self.award)
+
+    @property
+    def collective_total(self) -> int:
+        return sum(self.amount_of(h) or 0 for h in self.honorees if h.is_collective)
+
+    @property
+    def individual_total(self) -> int:
+        return sum(self.amount_of(h) or 0 for h in self.honorees if not h.is_collective)
+
+    @property
+    def total_amount(self) -> int:
+        return self.collective_total + self.individual_total
+
+    @property
+    def has_amounts(self) -> bool:
+        return any(self.amount_of(h) for h in self.honorees)

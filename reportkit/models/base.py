@@ -1,0 +1,75 @@
+"""The base of every reportkit model: NFC text types and loading from dict, JSON and YAML.
+
+Models know nothing of Word files. They validate data as it arrives from a script, a form or a
+spreadsheet, normalise Vietnamese text to NFC, and raise :class:`pydantic.ValidationError` whose
+messages name the field and, inside lists, the index (``honorees.3.person.full_name``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any, Self
+
+import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+
+from reportkit.vn.text import normalize, normalize_name
+
+__all__ = ["Name", "ReportkitModel", "Text", "UpperText"]
+
+
+def _non_empty(value: str) -> str:
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+Text = Annotated[str, AfterValidator(normalize), AfterValidator(_non_empty)]
+"""Free text: NFC, trimmed, inner whitespace collapsed, not empty."""
+
+Name = Annotated[str, AfterValidator(normalize_name), AfterValidator(_non_empty)]
+"""A person's name: like :data:`Text`, with each word capitalised (``nguyễn văn a`` → ``Nguyễn Văn A``)."""
+
+UpperText = Annotated[Text, StringConstraints(to_upper=True)]
+"""Text stored upper case (authority titles such as ``GIÁM ĐỐC``)."""
+
+
+class ReportkitModel(BaseModel):
+    """Common configuration and loaders for all models."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        """Validate a plain mapping (as parsed from JSON, YAML or a form)."""
+        return cls.model_validate(data)
+
+    @classmethod
+    def from_json(cls, source: str | bytes | Path) -> Self:
+        """Load from a JSON document, or from a ``.json`` file when given a :class:`~pathlib.Path`."""
+        if isinstance(source, Path):
+            source = source.read_text(encoding="utf-8")
+        return cls.model_validate(json.loads(source))
+
+    @classmethod
+    def from_yaml(cls, source: str | bytes | Path) -> Self:
+        """Load from a YAML document, or from a ``.yaml`` file when given a :class:`~pathlib.Path`."""
+        if isinstance(source, Path):
+            source = source.read_text(encoding="utf-8")
+        data = yaml.safe_load(source)
+        if not isinstance(data, dict):
+            raise ValueError(f"{cls.__name__}: the YAML document must be a mapping")
+        return cls.model_validate(data)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (dates as ISO strings) that :meth:`from_dict` reads back."""
+        return self.model_dump(mode="json", exclude_none=True)
+
+    def to_json(self) -> str:
+        """JSON text that :meth:`from_json` reads back."""
+        return self.model_dump_json(exclude_none=True, indent=2)
+
+    def to_yaml(self) -> str:
+        """YAML text (UTF-8, Vietnamese letters unescaped) that :meth:`from_yaml` reads back."""
+        return yaml.safe_dump(self.to_dict(), allow_unicode=True, sort_keys=False)

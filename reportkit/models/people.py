@@ -1,0 +1,68 @@
+"""Persons (cá nhân) and collectives (tập thể)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import field_validator
+
+from reportkit.models.base import Name, ReportkitModel, Text
+from reportkit.vn.names import Gender, NameParts, honorific, parse_gender, split_name
+
+__all__ = ["Collective", "Person"]
+
+
+class Person(ReportkitModel):
+    """An individual: ``Ông Trần Văn Hùng, Trưởng phòng, Phòng Quản lý Công nghiệp``.
+
+    ``gender`` accepts ``Nam``/``Nữ`` in any case or ``male``/``female`` and is stored as
+    ``male``/``female``; ``title`` is an optional description used for guests
+    (``Ủy viên Thành ủy, Phó Chủ tịch Ủy ban nhân dân thành phố``).
+    """
+
+    full_name: Name
+    gender: Gender | None = None
+    position: Text | None = None
+    unit: Text | None = None
+
+    @field_validator("gender", mode="before")
+    @classmethod
+    def _gender(cls, value: Any) -> Any:
+        if value is None or value == "":
+            return None
+        return parse_gender(str(value))
+
+    @property
+    def honorific(self) -> str:
+        """``Ông`` / ``Bà``; ``đồng chí`` when the gender is unknown."""
+        return honorific(self.gender) if self.gender else "Đồng chí"
+
+    @property
+    def name_parts(self) -> NameParts:
+        return split_name(self.full_name)
+
+    @property
+    def given_name(self) -> str:
+        return self.name_parts.given
+
+    @property
+    def addressed(self) -> str:
+        """``Ông Trần Văn Hùng``."""
+        return f"{self.honorific} {self.full_name}"
+
+    @property
+    def position_and_unit(self) -> str:
+        """``Trưởng phòng, Phòng Quản lý Công nghiệp`` (whichever parts are known)."""
+        return ", ".join(p for p in (self.position, self.unit) if p)
+
+
+class Collective(ReportkitModel):
+    """A collective: ``Phòng Quản lý Thương mại`` of ``Sở Công Thương``."""
+
+    name: Text
+    parent_unit: Text | None = None
+
+    @property
+    def position_and_unit(self) -> str:
+        """The parent unit, the collective's counterpart of a person's position and unit."""
+        return self.parent_unit or ""
