@@ -10,6 +10,7 @@ from reportkit.engine import (
     TemplateSyntaxError,
     UndefinedVariableError,
     ZipLimits,
+    render_many,
 )
 from reportkit.template import Template
 
@@ -27,4 +28,5 @@ __all__ = [
     "UndefinedVariableError",
     "ZipLimits",
     "__version__",
+    "render_many",
 ]

@@ -8,6 +8,7 @@ in Word → Jinja source), :mod:`~.escaping` / :mod:`~.rich` / :mod:`~.media` (v
 :mod:`~.batch` (many records).
 """
 
+from reportkit.engine.batch import render_many, safe_filename
 from reportkit.engine.errors import (
     PackageError,
     RenderError,
@@ -32,4 +33,6 @@ __all__ = [
     "TemplateSyntaxError",
     "UndefinedVariableError",
     "ZipLimits",
+    "render_many",
+    "safe_filename",
 ]

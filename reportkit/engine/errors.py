@@ -22,7 +22,8 @@ class TemplateError(Exception):
 
     Attributes: ``part`` (the XML part name, or ``None``), ``location`` (``paragraph 3``,
     ``table 1, row 2, cell 1``), ``snippet`` (the paragraph's text around the tag), ``detail``
-    (the underlying message).
+    (the underlying message), ``record`` (the 1-based index of the record in a batch, or
+    ``None``).
     """
 
     def __init__(
@@ -37,10 +38,21 @@ class TemplateError(Exception):
         self.part = part
         self.location = location
         self.snippet = snippet
+        self.record: int | None = None
         super().__init__(self._message())
 
+    def for_record(self, index: int) -> TemplateError:
+        """The same error, saying which record (1-based, as a batch counts them) it came from."""
+        self.record = index
+        self.args = (self._message(),)
+        return self
+
+    def __str__(self) -> str:
+        return self._message()
+
     def _message(self) -> str:
-        where = ", ".join(x for x in (self.part, self.location) if x)
+        record = f"record {self.record}" if self.record is not None else None
+        where = ", ".join(x for x in (record, self.part, self.location) if x)
         if self.snippet:
             where = f"{where} «{self.snippet}»" if where else f"«{self.snippet}»"
         return f"{where}: {self.detail}" if where else self.detail

@@ -18,10 +18,10 @@ from docx.image.image import Image as _ImageHeader
 
 from reportkit.engine.errors import RenderError
 
-__all__ = ["CURRENT_RENDER", "Image", "RenderState"]
+__all__ = ["CURRENT_RENDER", "IMAGE_RELATIONSHIP", "Image", "RenderState"]
 
 _EMU_PER_MM = 36_000
-_IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 
 
 class Image:
@@ -92,14 +92,30 @@ class Image:
 
 @dataclass
 class RenderState:
-    """What one render adds to the package besides the rendered parts."""
+    """What a render adds to the package besides the rendered parts.
+
+    ``relationships`` maps a part to the relationships it gains (id, type, target);
+    ``defaults`` and ``overrides`` are content-type declarations to add; ``new_parts`` are parts
+    to add (pictures, per-record headers of a merged document).
+    """
 
     part: str = ""
-    media: dict[str, bytes] = field(default_factory=dict)
+    new_parts: dict[str, bytes] = field(default_factory=dict)
     media_by_digest: dict[str, str] = field(default_factory=dict)
-    relationships: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    content_types: dict[str, str] = field(default_factory=dict)
+    relationships: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    defaults: dict[str, str] = field(default_factory=dict)
+    overrides: dict[str, str] = field(default_factory=dict)
     next_shape_id: int = 10_000
+
+    def relate(self, part: str, rel_type: str, target: str, prefix: str) -> str:
+        """Add a relationship from *part* (once per target); return its id."""
+        rels = self.relationships.setdefault(part, [])
+        for rid, kind, existing in rels:
+            if kind == rel_type and existing == target:
+                return rid
+        rid = f"{prefix}{len(rels) + 1}"
+        rels.append((rid, rel_type, target))
+        return rid
 
     def place(self, image: Image) -> str:
         """Register *image* for the current part; return its drawing XML."""
@@ -107,24 +123,17 @@ class RenderState:
             raise RenderError("an Image can only be rendered inside a template part")
         media = self.media_by_digest.get(image.digest)
         if media is None:
-            media = f"word/media/rk_image{len(self.media) + 1}.{image.extension}"
-            self.media[media] = image.blob
+            media = f"word/media/rk_image{len(self.media_by_digest) + 1}.{image.extension}"
+            self.new_parts[media] = image.blob
             self.media_by_digest[image.digest] = media
-            self.content_types[image.extension] = image.content_type
-        rels = self.relationships.setdefault(self.part, [])
-        target = media.removeprefix("word/")
-        if self.part.count("/") > 1:
-            target = "../" * (self.part.count("/") - 1) + target
-        rid = next((r for r, t in rels if t == target), None)
-        if rid is None:
-            rid = f"rkImg{len(rels) + 1}"
-            rels.append((rid, target))
+            self.defaults[image.extension] = image.content_type
+        depth = self.part.count("/")
+        target = (
+            "../" * (depth - 1) + media.removeprefix("word/") if depth > 1 else media.removeprefix("word/")
+        )
+        rid = self.relate(self.part, IMAGE_RELATIONSHIP, target, "rkImg")
         self.next_shape_id += 1
         return image.drawing_xml(rid, self.next_shape_id)
-
-    @property
-    def image_relationship_type(self) -> str:
-        return _IMAGE_REL
 
 
 CURRENT_RENDER: contextvars.ContextVar[RenderState] = contextvars.ContextVar("reportkit_render")

@@ -269,19 +269,12 @@ class DocxTemplate:
             CURRENT_RENDER.reset(token)
         self.write_package(stream, rendered, state)
 
-    def write_package(
-        self,
-        stream: BinaryIO,
-        rendered: Mapping[str, RawEntry],
-        state: RenderState,
-        extra: Mapping[str, bytes] | None = None,
-    ) -> None:
-        """Write the package with *rendered* parts replacing the template's, plus what *state* added."""
+    def write_package(self, stream: BinaryIO, rendered: Mapping[str, RawEntry], state: RenderState) -> None:
+        """Write the package: *rendered* parts replace the template's, *state* adds the rest."""
         writer = ZipWriter(stream, level=self.compress_level)
-        changed = dict(extra or {})
-        changed.update(self._relationship_updates(state))
-        if state.content_types:
-            changed["[Content_Types].xml"] = self._content_types_with(state.content_types)
+        changed = self._relationship_updates(state)
+        if state.defaults or state.overrides:
+            changed["[Content_Types].xml"] = self._content_types_with(state)
         for name, entry in self.package.entries.items():
             if name in rendered:
                 writer.write_raw(rendered[name])
@@ -291,7 +284,10 @@ class DocxTemplate:
                 writer.write_raw(entry)
         for name, data in changed.items():
             writer.write(name, data)
-        for name, blob in state.media.items():
+        for name, entry in rendered.items():
+            if name not in self.package.entries:
+                writer.write_raw(entry)
+        for name, blob in state.new_parts.items():
             writer.write(name, blob)
         writer.close()
 
@@ -301,21 +297,21 @@ class DocxTemplate:
             rels = rels_name_for(part)
             text = self.package.data(rels).decode("utf-8") if rels in self.package.entries else _EMPTY_RELS
             added = "".join(
-                f'<Relationship Id="{rid}" Type="{state.image_relationship_type}" Target="{target}"/>'
-                for rid, target in relationships
+                f'<Relationship Id="{rid}" Type="{kind}" Target="{target}"/>'
+                for rid, kind, target in relationships
             )
             updates[rels] = text.replace(_RELATIONSHIPS_END, added + _RELATIONSHIPS_END).encode("utf-8")
         return updates
 
-    def _content_types_with(self, extensions: Mapping[str, str]) -> bytes:
+    def _content_types_with(self, state: RenderState) -> bytes:
         text = self.package.data("[Content_Types].xml").decode("utf-8")
-        for extension, content_type in extensions.items():
+        added = []
+        for extension, content_type in state.defaults.items():
             if not re.search(rf'Extension="{re.escape(extension)}"', text, re.IGNORECASE):
-                text = text.replace(
-                    "</Types>",
-                    f'<Default Extension="{extension}" ContentType="{content_type}"/></Types>',
-                )
-        return text.encode("utf-8")
+                added.append(f'<Default Extension="{extension}" ContentType="{content_type}"/>')
+        for part, content_type in state.overrides.items():
+            added.append(f'<Override PartName="/{part}" ContentType="{content_type}"/>')
+        return text.replace("</Types>", "".join(added) + "</Types>").encode("utf-8")
 
     # -- pickling (for process pools and clusters) --------------------------------------------
 

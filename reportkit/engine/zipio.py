@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import BinaryIO
 
-__all__ = ["RawEntry", "ZipLimits", "ZipWriter", "compress_stream", "read_entries"]
+__all__ = ["RawEntry", "ZipLimits", "ZipWriter", "compress_stream", "deflate_entry", "read_entries"]
 
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL_HEADER = struct.Struct("<IHHHHHHIIIHHHHHII")
@@ -180,9 +180,7 @@ class ZipWriter:
 
     def write(self, name: str, data: bytes) -> None:
         """Deflate and write one entry."""
-        compressor = zlib.compressobj(self._level, zlib.DEFLATED, -15)
-        raw = compressor.compress(data) + compressor.flush()
-        self.write_raw(RawEntry(name, zipfile.ZIP_DEFLATED, zlib.crc32(data), len(data), raw))
+        self.write_raw(deflate_entry(name, data, self._level))
 
     def close(self) -> None:
         """Write the central directory and the end record."""
@@ -197,6 +195,13 @@ class ZipWriter:
         if count > 0xFFFF or start > _MAX_32:
             raise ValueError("archive too large for a zip without zip64")
         self._stream.write(_END_RECORD.pack(_END_SIG, 0, 0, count, count, size, start, 0))
+
+
+def deflate_entry(name: str, data: bytes, level: int = 6) -> RawEntry:
+    """A deflated entry holding *data*."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    raw = compressor.compress(data) + compressor.flush()
+    return RawEntry(name, zipfile.ZIP_DEFLATED, zlib.crc32(data), len(data), raw)
 
 
 def compress_stream(name: str, chunks: Iterable[str], level: int = 6) -> RawEntry:

@@ -1,0 +1,171 @@
+"""Render one template for many records: a file per record, or one merged document.
+
+:func:`render_many` names each file from a pattern (``"{index:04d}.docx"``,
+``"{ho_ten}.docx"``: fields of the record and ``index``, 1-based) or a callable, writes every
+file atomically, never overwrites an existing file unless asked, and with ``resume=True`` skips
+the files a previous (interrupted) run completed. Work can be spread over any
+:class:`concurrent.futures.Executor` — threads, processes, or a Dask cluster's executor — in
+chunks; the template is sent once per chunk (it pickles as its source bytes and options).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, Future
+from pathlib import Path
+from typing import Any
+
+from reportkit.engine.atomic import atomic_write, sweep_temporaries
+from reportkit.engine.errors import RenderError, TemplateError
+from reportkit.engine.merge import write_merged
+from reportkit.engine.template import DocxTemplate, Source, context_mapping
+
+__all__ = ["FileName", "Progress", "render_many", "safe_filename"]
+
+FileName = str | Callable[[int, Any], str]
+Progress = Callable[[int, int], None]
+_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
+_MERGED_DEFAULT = "merged.docx"
+
+
+def safe_filename(name: str) -> str:
+    """A file name that every common file system accepts: NFC, no separators or reserved marks."""
+    name = unicodedata.normalize("NFC", name)
+    name = _UNSAFE.sub("_", name).strip(" .")
+    if not name:
+        raise ValueError("the file name pattern produced an empty name")
+    stem, ext = os.path.splitext(name)
+    return stem[:150] + ext
+
+
+def _name_for(pattern: FileName, index: int, context: Any) -> str:
+    if callable(pattern):
+        name = pattern(index, context)
+    else:
+        fields = {k: v for k, v in context_mapping(context).items() if isinstance(k, str)}
+        try:
+            name = pattern.format(index=index, **fields)
+        except (KeyError, IndexError, AttributeError, ValueError) as exc:
+            raise RenderError(f"file name pattern {pattern!r}: {exc!r}").for_record(index) from None
+    name = safe_filename(str(name))
+    return name if name.lower().endswith(".docx") else f"{name}.docx"
+
+
+def _render_chunk(template: DocxTemplate, jobs: Sequence[tuple[int, str, Any]], overwrite: bool) -> list[str]:
+    """Render a chunk of (index, path, context) jobs; runs in a worker of any executor."""
+    written = []
+    for index, path, context in jobs:
+        try:
+            atomic_write(
+                path,
+                lambda stream, c=context: template._write(context_mapping(c), stream),
+                overwrite=overwrite,
+            )
+        except TemplateError as exc:
+            raise exc.for_record(index) from None
+        written.append(path)
+    return written
+
+
+def render_many(
+    template: DocxTemplate | Source,
+    contexts: Iterable[Any],
+    out_dir: str | os.PathLike[str],
+    *,
+    filename: FileName = "{index:04d}.docx",
+    merge: bool = False,
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+    resume: bool = False,
+    overwrite: bool = False,
+    chunk_size: int = 64,
+) -> list[Path]:
+    """Render *template* once per context into *out_dir*; return the paths of the documents.
+
+    :param filename: a ``str.format`` pattern over the record's fields and ``index`` (1-based),
+        or a callable ``(index, context) -> name``. With ``merge=True`` it is the merged file's
+        name (a pattern with fields falls back to ``merged.docx``).
+    :param merge: one document holding every record, each from a new page.
+    :param executor: a :class:`concurrent.futures.Executor` to render on (chunks of
+        *chunk_size* records); ``None`` renders in this thread.
+    :param progress: called as ``progress(done, total)`` after each record (or chunk).
+    :param resume: skip records whose file already exists (complete: every write is atomic).
+    :param overwrite: replace existing files; otherwise an existing file is an error
+        (:class:`FileExistsError`, raised before anything is written).
+    """
+    if not isinstance(template, DocxTemplate):
+        from reportkit.template import Template
+
+        template = Template(template)
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    sweep_temporaries(folder)
+    records = list(contexts)
+    total = len(records)
+    if merge:
+        name = filename if isinstance(filename, str) and "{" not in filename else _MERGED_DEFAULT
+        target = folder / safe_filename(name)
+        if target.exists() and not overwrite:
+            if resume:
+                return [target]
+            raise FileExistsError(f"{target} exists (pass overwrite=True to replace it)")
+        step = (lambda done: progress(done, total)) if progress else None
+        atomic_write(target, lambda stream: write_merged(template, records, stream, progress=step))
+        return [target]
+
+    jobs: list[tuple[int, str, Any]] = []
+    paths: list[Path] = []
+    seen: dict[str, int] = {}
+    existing = []
+    for index, context in enumerate(records, start=1):
+        name = _name_for(filename, index, context)
+        key = name.lower()
+        if key in seen:
+            seen[key] += 1
+            stem, ext = os.path.splitext(name)
+            name = f"{stem}-{seen[key]}{ext}"
+        else:
+            seen[key] = 1
+        path = folder / name
+        paths.append(path)
+        if path.exists():
+            if resume:
+                continue
+            if not overwrite:
+                existing.append(path.name)
+                continue
+        jobs.append((index, str(path), context))
+    if existing:
+        shown = ", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")
+        raise FileExistsError(
+            f"{len(existing)} file(s) already exist in {folder}: {shown} "
+            "(pass overwrite=True to replace them, or resume=True to keep them)"
+        )
+    done = total - len(jobs)
+    if progress and done:
+        progress(done, total)
+    if executor is None:
+        for job in jobs:
+            _render_chunk(template, [job], overwrite)
+            done += 1
+            if progress:
+                progress(done, total)
+        return paths
+    chunks = [jobs[i : i + chunk_size] for i in range(0, len(jobs), chunk_size)]
+    futures: list[Future[list[str]]] = [
+        executor.submit(_render_chunk, template, chunk, overwrite) for chunk in chunks
+    ]
+    try:
+        for future, chunk in zip(futures, chunks, strict=True):
+            future.result()
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+    except BaseException:
+        for future in futures:
+            future.cancel()
+        raise
+    return paths
