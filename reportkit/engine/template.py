@@ -216,10 +216,12 @@ class DocxTemplate:
         state.part = part
         try:
             yield from compiled.template.generate(context)
+        except (JinjaSecurityError, SecurityError) as exc:
+            detail = exc.detail if isinstance(exc, SecurityError) else str(exc)
+            line = _template_line(exc, part)
+            raise self._located(SecurityError, detail, compiled.source, line) from None
         except TemplateError:
             raise
-        except (JinjaSecurityError, SecurityError) as exc:
-            raise self._located(SecurityError, str(exc), compiled.source, _template_line(exc, part)) from None
         except jinja2.UndefinedError as exc:
             raise self._located(
                 UndefinedVariableError,
