@@ -282,7 +282,7 @@ def test_syntax_error_names_paragraph() -> None:
 
 
 def test_unclosed_tag_in_paragraph() -> None:
-    with pytest.raises(TemplateSyntaxError, match="paragraph 1.*not closed"):
+    with pytest.raises(TemplateSyntaxError, match=r"paragraph 1.*not closed"):
         Template(build(["{{ name", "}}"]))
 
 
@@ -292,13 +292,13 @@ def test_non_strict_renders_missing_as_empty() -> None:
 
 
 def test_render_error_names_location() -> None:
-    with pytest.raises(reportkit.RenderError, match="paragraph 2.*ZeroDivisionError"):
+    with pytest.raises(reportkit.RenderError, match=r"paragraph 2.*ZeroDivisionError"):
         Template(build(["a", "{{ 1 / n }}"])).render({"n": 0})
 
 
 def test_sandbox_blocks_attribute_walks() -> None:
     template = Template(build(["{{ x.__class__.__mro__ }}"]))
-    with pytest.raises(SecurityError, match="paragraph 1"):
+    with pytest.raises(SecurityError, match=r"paragraph 1"):
         template.render({"x": "a"})
 
 
@@ -329,11 +329,11 @@ def _zip(files: dict[str, bytes]) -> bytes:
 
 
 def test_renamed_xlsx_and_missing_parts() -> None:
-    with pytest.raises(PackageError, match="Excel"):
+    with pytest.raises(PackageError, match=r"Excel"):
         Template(_zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<x/>"}))
     with pytest.raises(PackageError, match=r"\[Content_Types\].xml is missing"):
         Template(_zip({"word/document.xml": b"<x/>"}))
-    with pytest.raises(PackageError, match="no main document part"):
+    with pytest.raises(PackageError, match=r"no main document part"):
         Template(
             _zip(
                 {
@@ -344,7 +344,7 @@ def test_renamed_xlsx_and_missing_parts() -> None:
 
 
 def test_missing_file() -> None:
-    with pytest.raises(PackageError, match="not found"):
+    with pytest.raises(PackageError, match=r"not found"):
         Template("/nonexistent/mau.docx")
 
 

@@ -8,33 +8,29 @@ suffix :data:`TEMP_SUFFIX`, so a later run can sweep what a killed run left behi
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
 __all__ = ["TEMP_SUFFIX", "atomic_write", "sweep_temporaries"]
 
 TEMP_SUFFIX = ".rk-tmp"
+_COUNTER = itertools.count()
 
 
-def atomic_write(
-    path: str | os.PathLike[str], write: Callable[[BinaryIO], object], *, overwrite: bool = True
-) -> Path:
-    """Call ``write(stream)`` on a temporary file, then move it to *path*.
+def atomic_write(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> Path:
+    """Write *data* to a temporary file beside *path*, then move it into place.
 
-    With ``overwrite=False`` an existing *path* is left alone and :class:`FileExistsError` raised.
-    On any error the temporary file is removed and the error re-raised.
+    With ``overwrite=False`` an existing *path* is left alone and :class:`FileExistsError` raised
+    (the move is a hard link, which fails rather than replace). On any error the temporary file
+    is removed and the error re-raised.
     """
     target = Path(path)
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed below, before the rename)
-        dir=target.parent, prefix=f".{target.name}.", suffix=TEMP_SUFFIX, delete=False
-    )
-    temp = Path(handle.name)
+    temp = target.with_name(f".{target.name}.{os.getpid()}-{next(_COUNTER)}{TEMP_SUFFIX}")
     try:
-        with handle:
-            write(handle)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with open(fd, "wb") as stream:
+            stream.write(data)
         if overwrite:
             os.replace(temp, target)
         else:

@@ -10,6 +10,7 @@ chunks; the template is sent once per chunk (it pickles as its source bytes and 
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import unicodedata
@@ -59,11 +60,7 @@ def _render_chunk(template: DocxTemplate, jobs: Sequence[tuple[int, str, Any]], 
     written = []
     for index, path, context in jobs:
         try:
-            atomic_write(
-                path,
-                lambda stream, c=context: template._write(context_mapping(c), stream),
-                overwrite=overwrite,
-            )
+            atomic_write(path, template.render_bytes(context_mapping(context)), overwrite=overwrite)
         except TemplateError as exc:
             raise exc.for_record(index) from None
         written.append(path)
@@ -113,7 +110,9 @@ def render_many(
                 return [target]
             raise FileExistsError(f"{target} exists (pass overwrite=True to replace it)")
         step = (lambda done: progress(done, total)) if progress else None
-        atomic_write(target, lambda stream: write_merged(template, records, stream, progress=step))
+        buffer = io.BytesIO()
+        write_merged(template, records, buffer, progress=step)
+        atomic_write(target, buffer.getvalue())
         return [target]
 
     jobs: list[tuple[int, str, Any]] = []

@@ -222,5 +222,5 @@ def write_merged(
     rendered = {main: deflate_entry(main, document, level)}
     for part, text in merger.rendered_parts.items():
         rendered[part] = deflate_entry(part, text.encode("utf-8"), level)
-    template.write_package(stream, rendered, state)
+    stream.write(template.package_bytes(rendered, state))
     return merger.count

@@ -43,7 +43,7 @@ from reportkit.engine.preprocess import (
     prepare_part,
 )
 from reportkit.engine.xml import parse_xml
-from reportkit.engine.zipio import RawEntry, ZipLimits, ZipWriter, compress_stream
+from reportkit.engine.zipio import RawEntry, ZipLimits, ZipPrefix, ZipWriter, compress_stream
 
 __all__ = ["DocxTemplate", "Source", "context_mapping"]
 
@@ -158,6 +158,7 @@ class DocxTemplate:
             part: CompiledPart(prepared, self._compile(prepared)) for part, prepared in self._sources.items()
         }
         self.compress_level = compress_level
+        self._prefixes: dict[frozenset[str], ZipPrefix] = {}
 
     # -- preparation -------------------------------------------------------------------------
 
@@ -246,20 +247,17 @@ class DocxTemplate:
         (a temporary file renamed when complete: never a half-written file); with a binary file
         object the complete document is written to it once rendering has succeeded.
         """
-        mapping = context_mapping(context)
+        data = self.render_bytes(context_mapping(context))
         if out is None:
-            buffer = io.BytesIO()
-            self._write(mapping, buffer)
-            return buffer.getvalue()
+            return data
         if isinstance(out, str | os.PathLike):
-            atomic_write(out, lambda stream: self._write(mapping, stream))
-            return None
-        buffer = io.BytesIO()
-        self._write(mapping, buffer)
-        out.write(buffer.getvalue())
+            atomic_write(out, data)
+        else:
+            out.write(data)
         return None
 
-    def _write(self, context: Mapping[str, Any], stream: BinaryIO) -> None:
+    def render_bytes(self, context: Mapping[str, Any]) -> bytes:
+        """Render a context that is already a mapping into the bytes of a .docx."""
         state = RenderState()
         token = CURRENT_RENDER.set(state)
         try:
@@ -269,29 +267,40 @@ class DocxTemplate:
             }
         finally:
             CURRENT_RENDER.reset(token)
-        self.write_package(stream, rendered, state)
+        return self.package_bytes(rendered, state)
 
-    def write_package(self, stream: BinaryIO, rendered: Mapping[str, RawEntry], state: RenderState) -> None:
-        """Write the package: *rendered* parts replace the template's, *state* adds the rest."""
-        writer = ZipWriter(stream, level=self.compress_level)
+    def _shared_prefix(self, rendered: frozenset[str]) -> ZipPrefix:
+        """The entries no render changes, laid out once (they open every archive)."""
+        prefix = self._prefixes.get(rendered)
+        if prefix is None:
+            writer = ZipWriter(level=self.compress_level)
+            for name, entry in self.package.entries.items():
+                if name not in rendered:
+                    writer.write_raw(entry)
+            prefix = self._prefixes[rendered] = writer.prefix()
+        return prefix
+
+    def package_bytes(self, rendered: Mapping[str, RawEntry], state: RenderState) -> bytes:
+        """The package: *rendered* parts replace the template's, *state* adds the rest."""
         changed = self._relationship_updates(state)
         if state.defaults or state.overrides:
             changed["[Content_Types].xml"] = self._content_types_with(state)
-        for name, entry in self.package.entries.items():
-            if name in rendered:
-                writer.write_raw(rendered[name])
-            elif name in changed:
-                writer.write(name, changed.pop(name))
-            else:
-                writer.write_raw(entry)
-        for name, data in changed.items():
-            writer.write(name, data)
-        for name, entry in rendered.items():
-            if name not in self.package.entries:
-                writer.write_raw(entry)
+        if changed:
+            writer = ZipWriter(level=self.compress_level)
+            for name, entry in self.package.entries.items():
+                if name in changed:
+                    writer.write(name, changed.pop(name))
+                elif name not in rendered:
+                    writer.write_raw(entry)
+            for name, data in changed.items():
+                writer.write(name, data)
+        else:
+            writer = ZipWriter(level=self.compress_level, prefix=self._shared_prefix(frozenset(rendered)))
+        for entry in rendered.values():
+            writer.write_raw(entry)
         for name, blob in state.new_parts.items():
             writer.write(name, blob)
-        writer.close()
+        return writer.getvalue()
 
     def _relationship_updates(self, state: RenderState) -> dict[str, bytes]:
         updates: dict[str, bytes] = {}

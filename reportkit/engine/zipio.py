@@ -19,9 +19,16 @@ import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import BinaryIO
 
-__all__ = ["RawEntry", "ZipLimits", "ZipWriter", "compress_stream", "deflate_entry", "read_entries"]
+__all__ = [
+    "RawEntry",
+    "ZipLimits",
+    "ZipPrefix",
+    "ZipWriter",
+    "compress_stream",
+    "deflate_entry",
+    "read_entries",
+]
 
 _LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
 _CENTRAL_HEADER = struct.Struct("<IHHHHHHIIIHHHHHII")
@@ -118,83 +125,61 @@ def read_entries(data: bytes, limits: ZipLimits = ZipLimits()) -> dict[str, RawE
     return entries
 
 
-class ZipWriter:
-    """Write a zip archive to a seekable binary stream, entry by entry.
+@dataclass(frozen=True)
+class ZipPrefix:
+    """The finished beginning of an archive: entries written and their central records."""
 
-    ``write_raw`` copies an entry compressed as it is (see :func:`compress_stream` for
-    rendered text); ``write`` deflates bytes. Call :meth:`close` to write the central
-    directory (the stream itself is left open).
+    data: bytes
+    central: tuple[bytes, ...]
+
+
+class ZipWriter:
+    """Build a zip archive in memory, entry by entry.
+
+    ``write_raw`` copies an entry compressed as it is (see :func:`compress_stream` for rendered
+    text); ``write`` deflates bytes. A writer can start from a :class:`ZipPrefix` — the entries
+    every render shares, laid out once per template — so a render only appends what changed.
+    :meth:`getvalue` returns the archive with its central directory.
     """
 
-    def __init__(self, stream: BinaryIO, *, level: int = 6) -> None:
-        self._stream = stream
+    def __init__(self, *, level: int = 6, prefix: ZipPrefix | None = None) -> None:
         self._level = level
-        self._central: list[bytes] = []
+        self._pieces: list[bytes] = [prefix.data] if prefix else []
+        self._offset = len(prefix.data) if prefix else 0
+        self._central: list[bytes] = list(prefix.central) if prefix else []
         self._clock, self._date = _dos_time(time.time())
-        self._closed = False
-
-    def _local_header(self, name: bytes, flags: int, method: int, crc: int, csize: int, size: int) -> bytes:
-        return _LOCAL_HEADER.pack(
-            _LOCAL_SIG, 20, flags, method, self._clock, self._date, crc, csize, size, len(name), 0
-        )
-
-    def _record(self, name: str, method: int, crc: int, csize: int, size: int, offset: int) -> None:
-        if max(csize, size, offset) > _MAX_32:
-            raise ValueError(f"{name}: entries over 4 GiB are not supported")
-        encoded = name.encode("utf-8")
-        flags = 0 if name.isascii() else _UTF8_FLAG
-        self._central.append(
-            _CENTRAL_HEADER.pack(
-                _CENTRAL_SIG,
-                20,
-                20,
-                flags,
-                method,
-                self._clock,
-                self._date,
-                crc,
-                csize,
-                size,
-                len(encoded),
-                0,
-                0,
-                0,
-                0,
-                0,
-                offset,
-            )
-            + encoded
-        )
 
     def write_raw(self, entry: RawEntry) -> None:
-        """Copy an entry whose compressed bytes and CRC are already known."""
-        encoded = entry.name.encode("utf-8")
+        """Append an entry whose compressed bytes and CRC are already known."""
+        name = entry.name.encode("utf-8")
         flags = 0 if entry.name.isascii() else _UTF8_FLAG
-        offset = self._stream.tell()
-        self._stream.write(
-            self._local_header(encoded, flags, entry.method, entry.crc, len(entry.raw), entry.size)
+        csize = len(entry.raw)
+        if max(csize, entry.size, self._offset) > _MAX_32:
+            raise ValueError(f"{entry.name}: entries over 4 GiB are not supported")
+        common = (flags, entry.method, self._clock, self._date, entry.crc, csize, entry.size, len(name))
+        self._pieces.append(_LOCAL_HEADER.pack(_LOCAL_SIG, 20, *common, 0) + name)
+        self._pieces.append(entry.raw)
+        self._central.append(
+            _CENTRAL_HEADER.pack(_CENTRAL_SIG, 20, 20, *common, 0, 0, 0, 0, 0, self._offset) + name
         )
-        self._stream.write(encoded)
-        self._stream.write(entry.raw)
-        self._record(entry.name, entry.method, entry.crc, len(entry.raw), entry.size, offset)
+        self._offset += _LOCAL_HEADER.size + len(name) + csize
 
     def write(self, name: str, data: bytes) -> None:
-        """Deflate and write one entry."""
+        """Deflate and append one entry."""
         self.write_raw(deflate_entry(name, data, self._level))
 
-    def close(self) -> None:
-        """Write the central directory and the end record."""
-        if self._closed:
-            return
-        self._closed = True
-        start = self._stream.tell()
-        for record in self._central:
-            self._stream.write(record)
-        size = self._stream.tell() - start
+    def prefix(self) -> ZipPrefix:
+        """What has been written so far, reusable as the start of other archives."""
+        return ZipPrefix(b"".join(self._pieces), tuple(self._central))
+
+    def getvalue(self) -> bytes:
+        """The complete archive: entries, central directory and end record."""
         count = len(self._central)
-        if count > 0xFFFF or start > _MAX_32:
+        if count > 0xFFFF:
             raise ValueError("archive too large for a zip without zip64")
-        self._stream.write(_END_RECORD.pack(_END_SIG, 0, 0, count, count, size, start, 0))
+        central = b"".join(self._central)
+        end = _END_RECORD.pack(_END_SIG, 0, 0, count, count, len(central), self._offset, 0)
+        return b"".join([*self._pieces, central, end])
 
 
 def deflate_entry(name: str, data: bytes, level: int = 6) -> RawEntry:

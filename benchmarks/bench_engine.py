@@ -1,0 +1,236 @@
+"""Benchmark: reportkit's engine against docxtpl 0.20.x, side by side in one run.
+
+Scenarios (each run in a fresh subprocess so peak memory is its own):
+
+a. N one-page certificates, one file each. docxtpl as its documentation shows: the template is
+   loaded for every document (``DocxTemplate(path)``, ``render``, ``save``).
+b. The same N certificates in one file. reportkit: ``render_many(..., merge=True)`` (one section
+   per record). docxtpl: one render of a template that loops over the records with a page break.
+c. One document with a 20,000-row table (``{%tr for %}``).
+
+Prints documents/s, seconds, peak RSS (and its growth over the process after imports), the ratio
+reportkit / docxtpl, and the machine. Run: ``python benchmarks/bench_engine.py [--count 1000]
+[--rows 20000]``. Needs docxtpl (``pip install -e '.[test]'``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+FIELDS = {
+    "authority": "GIÁM ĐỐC SỞ CÔNG THƯƠNG THÀNH PHỐ HẢI PHÒNG",
+    "honoree": "Bà Nguyễn Thị Hương",
+    "position": "Chuyên viên, Văn phòng Sở",
+    "achievement": "Đã có thành tích xuất sắc trong phong trào thi đua giai đoạn 2015 - 2020",
+    "place_date": "Hải Phòng, ngày 22 tháng 6 năm 2021",
+    "decision": "Quyết định số 12/QĐ-SCT ngày 15/6/2021",
+    "register": "125",
+    "signer_title": "GIÁM ĐỐC",
+    "signer": "Nguyễn Văn A",
+}
+
+
+def certificate_document(loop: bool = False) -> docx.document.Document:
+    """A one-page landscape certificate with ten fields (and, for (b), a loop over records)."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    if loop:
+        document.add_paragraph("{%p for c in records %}")
+
+    def line(text: str, size: int = 14, bold: bool = False) -> None:
+        p = document.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = p.add_run(text)
+        run.font.name = "Times New Roman"
+        run.font.size = Pt(size)
+        run.bold = bold
+
+    prefix = "c." if loop else ""
+    line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, True)
+    line("Độc lập - Tự do - Hạnh phúc", 14, True)
+    line(f"{{{{ {prefix}authority }}}}", 16, True)
+    line("TẶNG", 16, True)
+    line("GIẤY KHEN", 36, True)
+    line(f"{{{{ {prefix}honoree }}}}", 20, True)
+    line(f"{{{{ {prefix}position }}}}")
+    line(f"{{{{ {prefix}achievement }}}}")
+    line(f"{{{{ {prefix}place_date }}}}")
+    line(f"{{{{ {prefix}decision }}}} — Số sổ vàng: {{{{ {prefix}register }}}}")
+    line(f"{{{{ {prefix}signer_title }}}}", 14, True)
+    line(f"{{{{ {prefix}signer }}}}", 14, True)
+    if loop:
+        document.add_paragraph("{%p if not loop.last %}")
+        document.add_paragraph().add_run().add_break(docx.enum.text.WD_BREAK.PAGE)
+        document.add_paragraph("{%p endif %}")
+        document.add_paragraph("{%p endfor %}")
+    return document
+
+
+def table_document() -> docx.document.Document:
+    document = docx.Document()
+    table = document.add_table(rows=4, cols=4)
+    for c, text in enumerate(["STT", "Họ và tên", "Chức vụ, đơn vị", "Số tiền"]):
+        table.cell(0, c).text = text
+    table.cell(1, 0).text = "{%tr for r in rows %}"
+    for c, text in enumerate(["{{ r.stt }}", "{{ r.name }}", "{{ r.unit }}", "{{ r.amount }}"]):
+        table.cell(2, c).text = text
+    table.cell(3, 0).text = "{%tr endfor %}"
+    return document
+
+
+def records(count: int) -> list[dict[str, str]]:
+    return [dict(FIELDS, honoree=f"Bà Nguyễn Thị Hương {i}", register=str(100 + i)) for i in range(count)]
+
+
+def rows(count: int) -> list[dict[str, str]]:
+    return [
+        {
+            "stt": str(i),
+            "name": f"Nguyễn Văn Thành {i}",
+            "unit": "Chuyên viên, Phòng Quản lý Công nghiệp",
+            "amount": "447.000",
+        }
+        for i in range(1, count + 1)
+    ]
+
+
+def save(document: docx.document.Document, path: Path) -> Path:
+    document.save(str(path))
+    return path
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# -- one scenario, in a subprocess -----------------------------------------------------------------
+
+
+def run_scenario(engine: str, scenario: str, count: int, rows_count: int, work: Path) -> dict[str, float]:
+    if engine == "reportkit":
+        import reportkit
+    else:
+        import docxtpl
+    base = rss_mb()
+    out = work / f"{engine}-{scenario}"
+    out.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    if scenario == "a":
+        template_path = work / "certificate.docx"
+        if engine == "reportkit":
+            reportkit.render_many(reportkit.Template(template_path), records(count), out)
+        else:
+            for i, record in enumerate(records(count)):
+                template = docxtpl.DocxTemplate(str(template_path))
+                template.render(record, autoescape=True)
+                template.save(str(out / f"{i:04d}.docx"))
+        docs = count
+    elif scenario == "b":
+        if engine == "reportkit":
+            reportkit.render_many(
+                reportkit.Template(work / "certificate.docx"), records(count), out, merge=True
+            )
+        else:
+            template = docxtpl.DocxTemplate(str(work / "certificate_loop.docx"))
+            template.render({"records": records(count)}, autoescape=True)
+            template.save(str(out / "merged.docx"))
+        docs = count
+    else:
+        data = {"rows": rows(rows_count)}
+        if engine == "reportkit":
+            reportkit.Template(work / "table.docx").render(data, out / "table.docx")
+        else:
+            template = docxtpl.DocxTemplate(str(work / "table.docx"))
+            template.render(data, autoescape=True)
+            template.save(str(out / "table.docx"))
+        docs = 1
+    seconds = time.perf_counter() - start
+    peak = rss_mb()
+    return {"seconds": seconds, "docs_per_s": docs / seconds, "peak_mb": peak, "growth_mb": peak - base}
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--rows", type=int, default=20000)
+    parser.add_argument("--scenario", choices=["a", "b", "c"], action="append")
+    parser.add_argument("--child", nargs=2, metavar=("ENGINE", "SCENARIO"), help=argparse.SUPPRESS)
+    parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        result = run_scenario(args.child[0], args.child[1], args.count, args.rows, args.work)
+        print(json.dumps(result))
+        return
+    import docxtpl
+
+    print(f"machine: {machine()}")
+    print(f"peer: docxtpl {docxtpl.__version__}")
+    names = {
+        "a": f"(a) {args.count} certificates, separate files",
+        "b": f"(b) {args.count} certificates, merged",
+        "c": f"(c) table of {args.rows} rows",
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        save(certificate_document(), work / "certificate.docx")
+        save(certificate_document(loop=True), work / "certificate_loop.docx")
+        save(table_document(), work / "table.docx")
+        for scenario in args.scenario or ["a", "b", "c"]:
+            results = {}
+            for engine in ("reportkit", "docxtpl"):
+                command = [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    engine,
+                    scenario,
+                    "--count",
+                    str(args.count),
+                    "--rows",
+                    str(args.rows),
+                    "--work",
+                    str(work),
+                ]
+                done = subprocess.run(command, capture_output=True, text=True, check=True)
+                results[engine] = json.loads(done.stdout.strip().splitlines()[-1])
+            ours, peer = results["reportkit"], results["docxtpl"]
+            print(f"\n{names[scenario]}")
+            for engine, r in results.items():
+                print(
+                    f"  {engine:9s}  {r['seconds']:8.2f} s  {r['docs_per_s']:9.1f} docs/s  peak RSS {r['peak_mb']:7.1f} MB (+{r['growth_mb']:.1f} MB)"
+                )
+            print(
+                f"  ratio: {peer['seconds'] / ours['seconds']:.1f}x faster, peak growth {ours['growth_mb'] / max(peer['growth_mb'], 0.1):.2f} of docxtpl's"
+            )
+
+
+if __name__ == "__main__":
+    main()

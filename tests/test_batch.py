@@ -1,0 +1,133 @@
+"""render_many: one file per record or one merged document; naming, safety, executors."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+
+import docx
+import pytest
+from docx.enum.section import WD_ORIENT
+from docx.shared import Mm
+
+from reportkit import Template, UndefinedVariableError, render_many
+from tests.docx_helpers import body_lines, build, document_text, every_part_parses, to_bytes
+
+PEOPLE = [
+    {"ten": n, "dv": "Văn phòng Sở"}
+    for n in ["Nguyễn Thị Hương", "Trần Văn Hùng", "Phạm Thị Lan", "Lê Minh Tuấn"]
+]
+
+
+def landscape_template() -> bytes:
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    section.left_margin = Mm(25)
+    section.header.paragraphs[0].text = "Giấy khen — {{ ten }}"
+    document.add_paragraph("GIẤY KHEN")
+    document.add_paragraph("{{ ten }}")
+    document.add_paragraph("{{ dv }}")
+    return to_bytes(document)
+
+
+def test_one_file_per_record_named_by_pattern(tmp_path: Path) -> None:
+    paths = render_many(build(["{{ ten }} — {{ dv }}"]), PEOPLE, tmp_path, filename="{index:02d} {ten}.docx")
+    assert [p.name for p in paths] == [
+        "01 Nguyễn Thị Hương.docx",
+        "02 Trần Văn Hùng.docx",
+        "03 Phạm Thị Lan.docx",
+        "04 Lê Minh Tuấn.docx",
+    ]
+    for path, person in zip(paths, PEOPLE, strict=True):
+        assert body_lines(path.read_bytes()) == [f"{person['ten']} — {person['dv']}"]
+
+
+def test_callable_names_unsafe_characters_and_duplicates(tmp_path: Path) -> None:
+    paths = render_many(
+        build(["{{ ten }}"]),
+        [{"ten": "A/B"}, {"ten": "A/B"}, {"ten": 'C:"D"'}],
+        tmp_path,
+        filename=lambda i, c: c["ten"],
+    )
+    assert [p.name for p in paths] == ["A_B.docx", "A_B-2.docx", "C_D_.docx"]
+
+
+def test_existing_files_are_not_overwritten(tmp_path: Path) -> None:
+    template = build(["{{ ten }}"])
+    render_many(template, PEOPLE[:2], tmp_path)
+    before = (tmp_path / "0001.docx").read_bytes()
+    with pytest.raises(FileExistsError, match=r"0001.docx"):
+        render_many(template, [{"ten": "khác"}] * 3, tmp_path)
+    assert (tmp_path / "0001.docx").read_bytes() == before
+    assert not (tmp_path / "0003.docx").exists()
+    render_many(template, [{"ten": "khác"}] * 2, tmp_path, overwrite=True)
+    assert body_lines((tmp_path / "0001.docx").read_bytes()) == ["khác"]
+
+
+def test_resume_skips_finished_files(tmp_path: Path) -> None:
+    template = build(["{{ ten }}"])
+    render_many(template, PEOPLE[:2], tmp_path)
+    (tmp_path / ".0003.docx.abc.rk-tmp").write_bytes(b"half")
+    stamp = (tmp_path / "0001.docx").stat().st_mtime_ns
+    progress: list[tuple[int, int]] = []
+    paths = render_many(
+        template, PEOPLE, tmp_path, resume=True, progress=lambda d, t: progress.append((d, t))
+    )
+    assert len(paths) == 4 and (tmp_path / "0001.docx").stat().st_mtime_ns == stamp
+    assert body_lines((tmp_path / "0004.docx").read_bytes()) == ["Lê Minh Tuấn"]
+    assert not list(tmp_path.glob("*.rk-tmp")) and not list(tmp_path.glob(".*.rk-tmp"))
+    assert progress[0] == (2, 4) and progress[-1] == (4, 4)
+
+
+def test_error_names_the_record_and_keeps_finished_files_whole(tmp_path: Path) -> None:
+    records = [{"ten": "A"}, {"ten": "B"}, {}, {"ten": "D"}]
+    with pytest.raises(UndefinedVariableError, match=r"record 3, word/document.xml, paragraph 1"):
+        render_many(build(["{{ ten }}"]), records, tmp_path)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["0001.docx", "0002.docx"]
+    for name in names:
+        every_part_parses((tmp_path / name).read_bytes())
+
+
+def test_bad_filename_pattern_names_record(tmp_path: Path) -> None:
+    with pytest.raises(Exception, match=r"record 1.*'missing'"):
+        render_many(build(["x"]), [{"ten": "A"}], tmp_path, filename="{missing}.docx")
+
+
+def test_merge_keeps_sections_headers_and_orientation(tmp_path: Path) -> None:
+    [path] = render_many(landscape_template(), PEOPLE, tmp_path, merge=True, filename="giay_khen.docx")
+    assert path.name == "giay_khen.docx"
+    data = path.read_bytes()
+    every_part_parses(data)
+    document = docx.Document(io.BytesIO(data))
+    assert len(document.sections) == 4
+    for section, person in zip(document.sections, PEOPLE, strict=True):
+        assert section.orientation == WD_ORIENT.LANDSCAPE
+        assert round(section.page_width.mm) == 297 and round(section.left_margin.mm) == 25
+        assert section.header.paragraphs[0].text == f"Giấy khen — {person['ten']}"
+    body = [t for t in document_text(data)["body"] if t]
+    assert body == [x for p in PEOPLE for x in ("GIẤY KHEN", p["ten"], p["dv"])]
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert xml.count('w:val="nextPage"') == 4
+
+
+def test_merge_record_ending_with_table(tmp_path: Path) -> None:
+    template = build(["{{ ten }}"], tables=[[["{{ dv }}"]]])
+    [path] = render_many(template, PEOPLE[:3], tmp_path, merge=True)
+    document = docx.Document(path)
+    assert len(document.sections) == 3 and len(document.tables) == 3
+
+
+def test_thread_and_process_executors(tmp_path: Path) -> None:
+    template = Template(build(["{{ ten }}"]))
+    records = [{"ten": f"Người {i}"} for i in range(30)]
+    with ThreadPoolExecutor(3) as pool:
+        paths = render_many(template, records, tmp_path / "t", executor=pool, chunk_size=4)
+    with ProcessPoolExecutor(2) as pool:
+        paths_p = render_many(template, records, tmp_path / "p", executor=pool, chunk_size=7)
+    for group in (paths, paths_p):
+        assert [body_lines(p.read_bytes())[0] for p in group] == [r["ten"] for r in records]
