@@ -15,6 +15,7 @@ filter             example                                                result
 ``money``          ``{{ n|money }}``                                      ``1.500.000 đồng``
 ``pad``            ``{{ n|pad }}``                                        ``04``
 ``upper``          ``{{ s|upper }}``                                      ``SỞ CÔNG THƯƠNG`` (NFC)
+``capitalize_first`` ``{{ s|capitalize_first }}``                    ``04 tập thể`` → ``04 tập thể`` / ``đã`` → ``Đã``
 ``name``           ``{{ s|name }}``                                       ``Nguyễn Văn Thành``
 ``given_name``     ``{{ s|given_name }}``                                 ``Thành``
 ``honorific``      ``{{ gender|honorific }}``                             ``Ông`` / ``Bà``
@@ -38,6 +39,10 @@ def _place_date(value: DateLike, place: str) -> str:
     return vn.place_date(place, value)
 
 
+def _capitalize_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _given_name(full_name: str) -> str:
     return vn.split_name(full_name).given
 
@@ -56,6 +61,7 @@ VN_FILTERS: dict[str, Callable[..., Any]] = {
     "pad": vn.pad_count,
     "upper": vn.upper,
     "name": vn.normalize_name,
+    "capitalize_first": _capitalize_first,
     "given_name": _given_name,
     "honorific": vn.honorific,
     "sort_names": vn.sort_names,

@@ -171,6 +171,8 @@ def test_decision_properties() -> None:
     assert d.number_line == "Số: 12/QĐ-SCT"
     assert d.place_date == "Hải Phòng, ngày 15 tháng 6 năm 2021"
     assert d.legal_basis_lines == ["Căn cứ Luật Thi đua, khen thưởng;", "Căn cứ Nghị định 91/2017/NĐ-CP;"]
+    assert d.reason_text == ""
+    assert d.fund_text == "Quỹ thi đua, khen thưởng của Sở Công Thương"
     assert d.recipient_lines == ["- Như Điều 3;", "- Lãnh đạo Sở;", "- Lưu: VT, TĐKT."]
     assert d.reference == "Quyết định số 12/QĐ-SCT ngày 15 tháng 6 năm 2021"
     small = d.model_copy(update={"number": 5})

@@ -18,7 +18,7 @@ from reportkit.engine.errors import (
     UndefinedVariableError,
 )
 from reportkit.engine.media import Image
-from reportkit.engine.rich import Rich
+from reportkit.engine.rich import Rich, Rule
 from reportkit.engine.template import DocxTemplate
 from reportkit.engine.zipio import ZipLimits
 
@@ -28,6 +28,7 @@ __all__ = [
     "PackageError",
     "RenderError",
     "Rich",
+    "Rule",
     "SecurityError",
     "TemplateError",
     "TemplateSyntaxError",

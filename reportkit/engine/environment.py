@@ -21,7 +21,7 @@ from reportkit.engine.errors import SecurityError
 from reportkit.engine.escaping import clean_text, escape_text, text_xml
 from reportkit.engine.media import CURRENT_RENDER, Image
 from reportkit.engine.preprocess import RICH_PARAGRAPH, RICH_RUN
-from reportkit.engine.rich import Rich, runs_xml
+from reportkit.engine.rich import Rich, Rule, rule_paragraph_xml, runs_xml
 
 __all__ = ["Xml", "finalize", "make_environment"]
 
@@ -59,7 +59,11 @@ def rich_run(value: Any, run_properties: str) -> Xml:
 
 
 def rich_paragraph(value: Any, paragraph_properties: str) -> Xml:
-    """``{{p value}}``: the paragraph replaced by one holding the value's runs."""
+    """``{{p value}}``: the paragraph replaced by one holding the value's runs (or a rule)."""
+    if isinstance(value, Rule):
+        return Xml(rule_paragraph_xml(value))
+    if value is None:
+        return Xml("")
     inner = rich_run(value, _run_properties_of(paragraph_properties))
     return Xml(f"<w:p>{paragraph_properties}{inner}</w:p>")
 

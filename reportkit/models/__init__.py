@@ -8,7 +8,9 @@ from reportkit.models.agency import Agency, AuthorityPrefix, Signer
 from reportkit.models.awards import Award, GroupOrder, Honoree, HonoreeGroup, HonoreeList
 from reportkit.models.base import Name, ReportkitModel, Text, UpperText
 from reportkit.models.conference import Conference, ReceivedAward, Speech
-from reportkit.models.decision import Decision, closing_lines, recipient_lines
+from reportkit.models.decision import Decision
+from reportkit.models.document import IssuedDocument, closing_lines, recipient_lines
+from reportkit.models.event import ConferenceInfo, DecisionInfo, DocumentInfo, EventConfig
 from reportkit.models.people import Collective, Person
 
 __all__ = [
@@ -17,11 +19,16 @@ __all__ = [
     "Award",
     "Collective",
     "Conference",
+    "ConferenceInfo",
     "Decision",
+    "DecisionInfo",
+    "DocumentInfo",
+    "EventConfig",
     "GroupOrder",
     "Honoree",
     "HonoreeGroup",
     "HonoreeList",
+    "IssuedDocument",
     "Name",
     "Person",
     "ReceivedAward",

@@ -29,10 +29,13 @@ class Award(ReportkitModel):
     Give ``amount_individual`` / ``amount_collective`` directly, or ``base_salary`` with
     ``individual_factor`` (and ``collective_factor``, by default twice the individual one) and an
     optional ``round_up_to`` step; the amounts are then computed on validation.
+    ``certificate_authority`` is the authority's full title for the certificate heading
+    (``Giám đốc Sở Công Thương thành phố Hải Phòng``), when longer than ``authority``.
     """
 
     kind: Text = "Giấy khen"
     authority: Text
+    certificate_authority: Text | None = None
     amount_individual: NonNegativeInt | None = None
     amount_collective: NonNegativeInt | None = None
     base_salary: PositiveInt | None = None
@@ -58,6 +61,11 @@ class Award(ReportkitModel):
             step = Decimal(self.round_up_to)
             amount = (amount / step).to_integral_value(ROUND_CEILING) * step
         return int(amount)
+
+    @property
+    def certificate_heading(self) -> str:
+        """The authority as the certificate prints it: ``GIÁM ĐỐC SỞ CÔNG THƯƠNG …``."""
+        return (self.certificate_authority or self.authority).upper()
 
     @property
     def title(self) -> str:

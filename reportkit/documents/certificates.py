@@ -1,0 +1,136 @@
+"""Certificates of merit (Giấy khen): one page per honoree, full or on pre-printed blanks."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from concurrent.futures import Executor
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from reportkit.documents.common import TemplateChoice, load_template
+from reportkit.engine.batch import render_many
+from reportkit.engine.media import Image
+from reportkit.engine.merge import write_merged
+from reportkit.models.awards import Honoree
+from reportkit.models.decision import Decision
+from reportkit.resources import builtin_template
+from reportkit.template import Template
+from reportkit.vn.text import normalize
+
+__all__ = ["calibrated_overlay", "certificate_contexts", "certificates"]
+
+_TWIPS_PER_MM = 1440 / 25.4
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def certificate_contexts(
+    model: Decision, signature: Image | None = None, register_start: int | None = None
+) -> list[dict[str, Any]]:
+    """One context per honoree, in the list's order. With *register_start*, honorees without a
+    register number (Số sổ vàng) are numbered from it, in list order."""
+    if model.honorees is None or model.honorees.award is None:
+        raise ValueError("the decision has no honorees or no award")
+    award = model.honorees.award
+    contexts = []
+    for position, honoree in enumerate(model.honorees.ordered):
+        if register_start is not None and honoree.register_number is None:
+            honoree = honoree.model_copy(update={"register_number": str(register_start + position)})
+        achievement = normalize(honoree.achievement or model.reason or "").rstrip(".")
+        contexts.append(
+            {
+                "certificate": {
+                    "authority": award.certificate_heading,
+                    "title": award.kind.upper(),
+                    "achievement": f"{achievement[:1].upper()}{achievement[1:]}." if achievement else "",
+                },
+                "honoree": honoree,
+                "decision": model,
+                "doc": {"place_date": model.place_date},
+                "signer": model.signer,
+                "signature": signature,
+            }
+        )
+    return contexts
+
+
+def calibrated_overlay(
+    offset_mm: tuple[float, float] = (0.0, 0.0), source: TemplateChoice = None
+) -> Template:
+    """The overlay template with every framed field moved by *offset_mm* (x right, y down)."""
+    if isinstance(source, Template):
+        raise TypeError("give the overlay template as a path to calibrate it")
+    path = Path(source) if source is not None else builtin_template("giay_khen_phoi.docx")
+    dx, dy = (round(v * _TWIPS_PER_MM) for v in offset_mm)
+    if not dx and not dy:
+        return load_template(path, "giay_khen_phoi.docx")
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
+        parts = {name: archive.read(name) for name in names}
+    root = etree.fromstring(parts["word/document.xml"])
+    for frame in root.iter(f"{{{_W}}}framePr"):
+        for attribute, delta in (("x", dx), ("y", dy)):
+            key = f"{{{_W}}}{attribute}"
+            frame.set(key, str(max(0, int(frame.get(key, "0")) + delta)))
+    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            archive.writestr(name, parts[name])
+    return Template(buffer.getvalue())
+
+
+def _filename(index: int, context: dict[str, Any]) -> str:
+    honoree: Honoree = context["honoree"]
+    return f"{index:02d} {honoree.name}.docx"
+
+
+def certificates(
+    model: Decision,
+    out_dir: str | os.PathLike[str] | None = None,
+    *,
+    merge: bool = False,
+    overlay: bool = False,
+    offset_mm: tuple[float, float] = (0.0, 0.0),
+    template: TemplateChoice = None,
+    signature: Image | None = None,
+    register_start: int | None = None,
+    filename: str | Callable[[int, Any], str] = _filename,
+    merged_name: str = "giay_khen.docx",
+    executor: Executor | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    overwrite: bool = False,
+    resume: bool = False,
+) -> list[Path] | bytes:
+    """Giấy khen for every honoree of *model*.
+
+    Into *out_dir*: one file per honoree (``01 Phòng Quản lý Thương mại.docx`` …), or with
+    ``merge=True`` one print file. Without *out_dir*: the merged document's bytes. ``overlay``
+    prints only the fields for pre-printed blanks, moved by the calibration *offset_mm*;
+    *register_start* numbers the register (Số sổ vàng) of honorees that have none.
+    """
+    if overlay:
+        compiled = calibrated_overlay(offset_mm, template)
+    else:
+        compiled = load_template(template, "giay_khen.docx")
+    contexts = certificate_contexts(model, signature, register_start)
+    if out_dir is None:
+        buffer = io.BytesIO()
+        write_merged(compiled, contexts, buffer)
+        return buffer.getvalue()
+    return render_many(
+        compiled,
+        contexts,
+        out_dir,
+        filename=merged_name if merge else filename,
+        merge=merge,
+        executor=executor,
+        progress=progress,
+        overwrite=overwrite,
+        resume=resume,
+    )

@@ -1,0 +1,78 @@
+"""What the document builders share: compiled built-in templates and the common context.
+
+Every administrative template reads ``agency``, ``doc`` (``number_line``, ``place_date``,
+``summary``, ``reference``), ``rules`` (the lines under the agency and the summary, sized to
+their text: 2/5 of it, inside the decree's 1/3 to 1/2), ``signer``, ``signature`` (an
+:class:`~reportkit.Image` or ``None``) and ``recipients`` (the ``Nơi nhận`` lines).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from reportkit.engine.media import Image
+from reportkit.engine.rich import Rule
+from reportkit.layout.metrics import text_width_mm
+from reportkit.layout.nd30 import HeaderWidths
+from reportkit.models.document import IssuedDocument
+from reportkit.resources import builtin_template
+from reportkit.template import Template
+
+__all__ = ["RULE_SHARE", "TemplateChoice", "load_template", "standard_context", "write_or_return"]
+
+TemplateChoice = str | os.PathLike[str] | Template | None
+RULE_SHARE = 0.4
+_CELL_PADDING_MM = 3.8
+_TEXT_WIDTH_MM = 165.0
+
+
+@lru_cache(maxsize=32)
+def _compiled(path: str, stamp: float) -> Template:
+    del stamp  # part of the cache key: an edited file is compiled again
+    return Template(path)
+
+
+def load_template(choice: TemplateChoice, builtin: str) -> Template:
+    """The user's template (a path or a compiled :class:`Template`) or the built-in one."""
+    if isinstance(choice, Template):
+        return choice
+    path = Path(choice) if choice is not None else builtin_template(builtin)
+    return _compiled(str(path), path.stat().st_mtime if path.exists() else 0.0)
+
+
+def rule_under(text: str, size_pt: float, within_mm: float, *, bold: bool = True) -> Rule:
+    """A rule 2/5 as long as *text* (its longest line when it wraps in *within_mm*)."""
+    width = min(text_width_mm(text, size_pt, bold=bold), within_mm)
+    return Rule(width_mm=max(RULE_SHARE * width, 10.0), within_mm=within_mm)
+
+
+def standard_context(document: IssuedDocument, signature: Image | None = None) -> dict[str, Any]:
+    """The context every administrative template reads."""
+    widths = HeaderWidths()
+    summary = document.summary or ""
+    return {
+        "agency": document.agency,
+        "doc": {
+            "number_line": document.number_line,
+            "place_date": document.place_date,
+            "summary": summary,
+            "reference": document.reference,
+        },
+        "rules": {
+            "agency": rule_under(document.agency.name_upper, 13, widths.left - _CELL_PADDING_MM),
+            "summary": rule_under(summary or "—", 14, _TEXT_WIDTH_MM) if summary else None,
+        },
+        "signer": document.signer,
+        "signature": signature,
+        "recipients": document.recipient_lines,
+    }
+
+
+def write_or_return(
+    template: Template, context: dict[str, Any], out: str | os.PathLike[str] | None
+) -> bytes | None:
+    """Render; return the bytes, or write them atomically to *out* and return ``None``."""
+    return template.render(context, out)

@@ -1,0 +1,537 @@
+"""The built-in templates, written as code so a change to a layout can be reviewed.
+
+``python -m reportkit.layout.generate [FOLDER]`` writes every template into FOLDER (the
+repository's ``templates/`` by default). A test regenerates them and checks that the committed
+files say the same, part by part.
+
+Every template is an ordinary .docx with the engine's tags, which a clerk can open in Word,
+edit and use in place of the built-in one. The names they read are the contexts that
+:mod:`reportkit.documents` builds: ``agency``, ``doc``, ``rules``, ``signer``, ``signature``,
+``recipients`` in every administrative document, plus the models of each document.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocumentObject
+from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt
+
+from reportkit.layout.metrics import text_width_mm
+from reportkit.layout.nd30 import (
+    CENTER,
+    FIRST_LINE_INDENT,
+    JUSTIFY,
+    LEFT,
+    MOTTO,
+    NATIONAL_TITLE,
+    closing_table,
+    fixed_table,
+    header_table,
+    page_number_header,
+    paragraph,
+    rule,
+    set_base_font,
+    setup_page,
+    title_block,
+)
+
+__all__ = ["TEMPLATES", "build_all", "main"]
+
+BODY = {"align": JUSTIFY, "first_line": FIRST_LINE_INDENT, "after": 6}
+RECIPIENTS = ["{%p for line in recipients %}", "{{ line }}", "{%p endfor %}"]
+SIGNER = [
+    "{%p for line in signer.lines %}",
+    "{{ line }}",
+    "{%p endfor %}",
+    "{%p if signature %}",
+    "{{ signature }}",
+    "{%p else %}",
+    "",
+    "",
+    "",
+    "",
+    "{%p endif %}",
+    "{{ signer.full_name }}",
+]
+
+
+def _new(
+    landscape: bool = False, margins: tuple[float, float, float, float] = (20, 20, 30, 15)
+) -> DocumentObject:
+    document = docx.Document()
+    setup_page(document, landscape=landscape, margins_mm=margins)
+    set_base_font(document)
+    body = document.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+    return document
+
+
+def _standard_header(document: DocumentObject, *, number: bool = True, date: bool = True) -> None:
+    header_table(
+        document,
+        parent="{{ agency.parent_upper }}",
+        agency="{{ agency.name_upper }}",
+        agency_rule="{{p rules.agency }}",
+        number="{{ doc.number_line }}" if number else None,
+        place_date="{{ doc.place_date }}" if date else None,
+    )
+
+
+def decision() -> DocumentObject:
+    """Mẫu 1.2: Quyết định khen thưởng."""
+    d = _new()
+    page_number_header(d)
+    _standard_header(d)
+    title_block(d, "QUYẾT ĐỊNH", "{{ doc.summary }}", "{{p rules.summary }}")
+    paragraph(d, "{{ decision.authority }}", bold=True, before=6, after=6)
+    for text in ("{%p for basis in decision.legal_basis_lines %}", "{{ basis }}", "{%p endfor %}"):
+        paragraph(d, text, italic=True, **BODY)
+    for text in ("{%p if decision.proposal %}", "Theo đề nghị của {{ decision.proposal }}.", "{%p endif %}"):
+        paragraph(d, text, italic=True, **BODY)
+    paragraph(d, "QUYẾT ĐỊNH:", bold=True, before=6, after=6)
+    paragraph(
+        d,
+        "Điều 1.",
+        bold=True,
+        **BODY,
+        runs=[
+            (
+                " Tặng {{ award.title }} cho {{ honorees.count_text }} (có danh sách kèm theo) {{ reason }}.",
+                {"bold": False},
+            )
+        ],
+    )
+    paragraph(
+        d,
+        "Điều 2.",
+        bold=True,
+        **BODY,
+        runs=[
+            (
+                " Kèm theo {{ award.kind }},"
+                "{% if honorees.collective_count %} mỗi tập thể được thưởng {{ award.amount_collective|money }}"
+                " ({{ award.amount_collective|amount_words }}){% endif %}"
+                "{% if honorees.collective_count and honorees.individual_count %};{% endif %}"
+                "{% if honorees.individual_count %} mỗi cá nhân được thưởng {{ award.amount_individual|money }}"
+                " ({{ award.amount_individual|amount_words }}){% endif %}."
+                " Tổng số tiền thưởng là {{ honorees.total_amount|money }}"
+                " (Bằng chữ: {{ honorees.total_amount|amount_words }}), trích từ {{ fund }}.",
+                {"bold": False},
+            )
+        ],
+    )
+    paragraph(
+        d,
+        "Điều 3.",
+        bold=True,
+        **BODY,
+        runs=[
+            (
+                " Quyết định có hiệu lực kể từ ngày ký. {{ decision.executors }} và các tập thể,"
+                " cá nhân có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.",
+                {"bold": False},
+            )
+        ],
+    )
+    closing_table(d, recipients=RECIPIENTS, signer=SIGNER)
+    return d
+
+
+def _cell_text(
+    cell, text: str, *, bold: bool = False, italic: bool = False, align=CENTER, size: float = 13
+) -> None:  # type: ignore[no-untyped-def]
+    cell.paragraphs[0].text = ""
+    p = cell.paragraphs[0]
+    p.alignment = align
+    p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(3)
+    if text:
+        run = p.add_run(text)
+        run.font.size = Pt(size)
+        run.bold, run.italic = bold, italic
+
+
+def _borders(table) -> None:  # type: ignore[no-untyped-def]
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
+            edge.set(qn(key), value)
+        borders.append(edge)
+    table._tbl.tblPr.append(borders)
+
+
+def _span(row, columns: int) -> None:  # type: ignore[no-untyped-def]
+    first = row.cells[0]
+    first.merge(row.cells[columns - 1])
+
+
+def _list_table(d: DocumentObject, amounts: bool) -> None:
+    widths = (14, 66, 60, 25) if amounts else (14, 76, 75)
+    heads = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị"] + (["Số tiền (đồng)"] if amounts else [])
+    n = len(widths)
+    table = fixed_table(d, widths, rows=7)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _borders(table)
+    header = table.rows[0]
+    header_flag = OxmlElement("w:tblHeader")
+    header._tr.get_or_add_trPr().append(header_flag)
+    for cell, text in zip(header.cells, heads, strict=True):
+        _cell_text(cell, text, bold=True)
+    controls = {
+        1: "{%tr for group in honorees.groups %}",
+        3: "{%tr for h in group.honorees %}",
+        5: "{%tr endfor %}",
+    }
+    for index, text in controls.items():
+        _cell_text(table.rows[index].cells[0], text, align=LEFT)
+    group = table.rows[2]
+    _span(group, n)
+    _cell_text(group.cells[0], "{{ group.heading }}", bold=True, align=LEFT)
+    item = table.rows[4].cells
+    _cell_text(item[0], "{{ loop.index }}")
+    _cell_text(item[1], "{{ h.name }}", align=LEFT)
+    _cell_text(item[2], "{{ h.position_and_unit }}", align=LEFT)
+    if amounts:
+        _cell_text(item[3], "{{ honorees.amount_of(h)|number }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+    # row 5 closes the inner loop; row 6 closes the outer loop and is followed by the total
+    _cell_text(table.rows[5].cells[0], "{%tr endfor %}", align=LEFT)
+    _cell_text(table.rows[6].cells[0], "{%tr endfor %}", align=LEFT)
+    if amounts:
+        total = table.add_row()
+        _span(total, n - 1)
+        _cell_text(total.cells[0], "Tổng cộng: {{ honorees.count_text }}", bold=True)
+        _cell_text(
+            total.cells[-1], "{{ honorees.total_amount|number }}", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT
+        )
+
+
+def honoree_list() -> DocumentObject:
+    """The list attached to a decision (văn bản ban hành kèm theo) or, as an option, an appendix."""
+    d = _new()
+    page_number_header(d)
+    paragraph(d, "{%p if not appendix %}")
+    _standard_header(d, number=False, date=False)
+    paragraph(d, "DANH SÁCH", bold=True, before=18)
+    paragraph(d, "{%p else %}")
+    paragraph(d, "Phụ lục {{ appendix }}", bold=True)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{{ doc.summary }}", bold=True)
+    paragraph(d, "({{ doc.reference }})", italic=True)
+    paragraph(d, "{{p rules.summary }}")
+    paragraph(d, "", after=6)
+    paragraph(d, "{%p if show_amounts %}")
+    _list_table(d, amounts=True)
+    paragraph(d, "{%p else %}")
+    _list_table(d, amounts=False)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{%p if list_note %}")
+    paragraph(d, "{{ list_note }}", italic=True, align=LEFT, before=6)
+    paragraph(d, "{%p endif %}")
+    return d
+
+
+def _page_border(d: DocumentObject, color: str = "C00000") -> None:
+    """A decorative double page border (thick-thin), in the certificate colour."""
+    sect = d.sections[0]._sectPr
+    borders = OxmlElement("w:pgBorders")
+    borders.set(qn("w:offsetFrom"), "page")
+    for side in ("top", "left", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        for key, value in (
+            ("w:val", "thickThinMediumGap"),
+            ("w:sz", "36"),
+            ("w:space", "24"),
+            ("w:color", color),
+        ):
+            edge.set(qn(key), value)
+        borders.append(edge)
+    anchor = sect.find(qn("w:pgMar"))
+    anchor.addnext(borders)
+
+
+CERTIFICATE_SIGNER = [
+    "{%p for line in signer.lines %}",
+    "{{ line }}",
+    "{%p endfor %}",
+    "{%p if signature %}",
+    "{{ signature }}",
+    "{%p else %}",
+    "",
+    "",
+    "",
+    "",
+    "{%p endif %}",
+    "{{ signer.full_name }}",
+]
+
+
+def certificate() -> DocumentObject:
+    """Giấy khen, full mode: A4 landscape, decorative border, one page per honoree."""
+    d = _new(landscape=True, margins=(24, 16, 25, 25))
+    _page_border(d)
+    red = "C00000"
+    paragraph(d, NATIONAL_TITLE, size=14, bold=True)
+    paragraph(d, MOTTO, size=15, bold=True)
+    rule(d, text_width_mm(MOTTO, 15, bold=True), 247)
+    paragraph(d, "{{ certificate.authority }}", size=17, bold=True, color=red, before=28)
+    paragraph(d, "TẶNG", size=17, bold=True, before=14)
+    paragraph(d, "{{ certificate.title }}", size=48, bold=True, color=red, before=8, after=14)
+    paragraph(d, "{{ honoree.addressed }}", size=24, bold=True, after=6)
+    paragraph(d, "{%p if honoree.position_and_unit %}")
+    paragraph(d, "{{ honoree.position_and_unit }}", size=16, italic=True, after=4)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{{ certificate.achievement }}", size=16, before=8, after=28)
+    table = fixed_table(d, (120, 127))
+    left, right = table.rows[0].cells
+    for c in (left, right):
+        c.paragraphs[0]._p.getparent().remove(c.paragraphs[0]._p)
+    left.vertical_alignment = WD_ALIGN_VERTICAL.BOTTOM
+    paragraph(
+        left,
+        "Quyết định số {{ decision.symbol }} ngày {{ decision.date|numeric_date }}",
+        size=13,
+        italic=True,
+    )
+    paragraph(left, "{%p if honoree.register_number %}", size=13)
+    paragraph(left, "Số sổ vàng: {{ honoree.register_number }}", size=13, italic=True)
+    paragraph(left, "{%p endif %}", size=13)
+    paragraph(right, "{{ doc.place_date }}", size=14, italic=True)
+    for line in CERTIFICATE_SIGNER:
+        paragraph(right, line, size=14, bold=True)
+    return d
+
+
+def _frame(p, x_mm: float, y_mm: float, width_mm: float) -> None:  # type: ignore[no-untyped-def]
+    frame = OxmlElement("w:framePr")
+    for key, value in (
+        ("w:w", round(width_mm * 1440 / 25.4)),
+        ("w:hAnchor", "page"),
+        ("w:vAnchor", "page"),
+        ("w:x", round(x_mm * 1440 / 25.4)),
+        ("w:y", round(y_mm * 1440 / 25.4)),
+        ("w:wrap", "around"),
+    ):
+        frame.set(qn(key), str(value))
+    ppr = p._p.get_or_add_pPr()
+    ppr.insert(0, frame)
+
+
+OVERLAY_FIELDS = (
+    # (tag, x mm, y mm, width mm, size pt, bold, italic) on an A4 landscape blank
+    ("{{ honoree.addressed }}", 38.5, 108, 220, 22, True, False),
+    ("{{ honoree.position_and_unit }}", 38.5, 122, 220, 15, False, True),
+    ("{{ certificate.achievement }}", 38.5, 133, 220, 15, False, False),
+    (
+        "Quyết định số {{ decision.symbol }} ngày {{ decision.date|numeric_date }}",
+        30,
+        168,
+        110,
+        13,
+        False,
+        True,
+    ),
+    (
+        "{%if honoree.register_number %}Số sổ vàng: {{ honoree.register_number }}{% endif %}",
+        30,
+        176,
+        110,
+        13,
+        False,
+        True,
+    ),
+    ("{{ doc.place_date }}", 150, 152, 120, 14, False, True),
+    ("{{ signer.authority_line }}", 150, 160, 120, 14, True, False),
+    ("{{ signer.position_line }}", 150, 167, 120, 14, True, False),
+    ("{{ signer.full_name }}", 150, 190, 120, 14, True, False),
+)
+
+
+def certificate_overlay() -> DocumentObject:
+    """Giấy khen, overlay mode: only the fields, each framed at a position in millimetres."""
+    d = _new(landscape=True, margins=(10, 10, 10, 10))
+    for text, x, y, width, size, bold, italic in OVERLAY_FIELDS:
+        p = paragraph(d, text, size=size, bold=bold, italic=italic)
+        _frame(p, x, y, width)
+    return d
+
+
+def conference_report() -> DocumentObject:
+    """Mẫu 1.4: Báo cáo kết quả Hội nghị."""
+    d = _new()
+    page_number_header(d)
+    _standard_header(d)
+    title_block(d, "BÁO CÁO", "{{ doc.summary }}", "{{p rules.summary }}")
+    paragraph(d, "", after=6)
+    sections = [
+        ("{%p if intro %}", None),
+        ("{{ intro }}", BODY),
+        ("{%p endif %}", None),
+        ("I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", "heading"),
+        ("1. Thời gian: {{ conference.starts_at|clock }}, {{ conference.starts_at|long_date }}.", BODY),
+        ("2. Địa điểm: {{ conference.venue }}.", BODY),
+        ("{%p if conference.chair %}", None),
+        (
+            "3. Chủ trì: đồng chí {{ conference.chair.full_name }}{% if conference.chair.position %} - {{ conference.chair.position }}{% endif %}.",
+            BODY,
+        ),
+        ("{%p endif %}", None),
+        ("{%p if conference.guests %}", None),
+        ("4. Khách mời:", BODY),
+        ("{%p for g in conference.guests %}", None),
+        (
+            "- Đồng chí {{ g.full_name }}{% if g.position %} - {{ g.position }}{% endif %}{{ ';' if not loop.last else '.' }}",
+            BODY,
+        ),
+        ("{%p endfor %}", None),
+        ("{%p endif %}", None),
+        ("{%p if conference.participants %}", None),
+        ("5. Thành phần tham dự: {{ conference.participants }}.", BODY),
+        ("{%p endif %}", None),
+        ("II. NỘI DUNG HỘI NGHỊ", "heading"),
+        ("{%p for item in conference.content %}", None),
+        ("{{ loop.index }}. {{ item }}", BODY),
+        ("{%p endfor %}", None),
+        ("{%p for s in conference.speeches %}", None),
+        (
+            "Phát biểu tại Hội nghị, đồng chí {{ s.speaker.full_name }}{% if s.speaker.position %} - {{ s.speaker.position }}{% endif %} {{ s.summary }}",
+            BODY,
+        ),
+        ("{%p endfor %}", None),
+        ("III. KHEN THƯỞNG", "heading"),
+        ("{%p for a in conference.awards_received %}", None),
+        ("{{ conference.organiser.name }} vinh dự đón nhận {{ a.text }}.", BODY),
+        ("{%p endfor %}", None),
+        ("{%p if honorees %}", None),
+        (
+            "{{ honorees.count_text|capitalize_first }} được biểu dương và nhận {{ award.title }} vì {{ reason }}.",
+            BODY,
+        ),
+        ("{%p endif %}", None),
+        ("{%p if conference.conclusions or conference.tasks %}", None),
+        ("IV. KẾT LUẬN VÀ NHIỆM VỤ", "heading"),
+        ("{%p for item in conference.conclusions %}", None),
+        ("{{ item }}", BODY),
+        ("{%p endfor %}", None),
+        ("{%p for item in conference.tasks %}", None),
+        ("- {{ item }}{{ ';' if not loop.last else '.' }}", BODY),
+        ("{%p endfor %}", None),
+        ("{%p endif %}", None),
+        ("Trên đây là báo cáo kết quả {{ conference.title }}./.", BODY),
+    ]
+    for text, style in sections:
+        if style == "heading":
+            paragraph(
+                d,
+                text,
+                bold=True,
+                align=JUSTIFY,
+                first_line=FIRST_LINE_INDENT,
+                before=6,
+                after=6,
+                keep_with_next=True,
+            )
+        elif style is None:
+            paragraph(d, text, align=LEFT)
+        else:
+            paragraph(d, text, **style)
+    closing_table(d, recipients=RECIPIENTS, signer=SIGNER)
+    return d
+
+
+def invitation() -> DocumentObject:
+    """Mẫu 1.7: Giấy mời, one per guest."""
+    d = _new()
+    _standard_header(d)
+    title_block(d, "GIẤY MỜI", "{{ doc.summary }}", "{{p rules.summary }}")
+    paragraph(d, "", after=6)
+    paragraph(d, "{{ agency.name }} trân trọng kính mời:", **BODY)
+    paragraph(d, "{{ guest.addressed }}", bold=True, after=0)
+    paragraph(d, "{%p if guest.position_and_unit %}")
+    paragraph(d, "{{ guest.position_and_unit }}", italic=True, after=6)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "Tới dự {{ conference.title }}.", **BODY)
+    paragraph(d, "{%p if conference.chair %}")
+    paragraph(
+        d,
+        "Chủ trì: ",
+        bold=True,
+        **BODY,
+        runs=[
+            (
+                "đồng chí {{ conference.chair.full_name }}{% if conference.chair.position %} - {{ conference.chair.position }}{% endif %}.",
+                {"bold": False},
+            )
+        ],
+    )
+    paragraph(d, "{%p endif %}")
+    paragraph(
+        d,
+        "Thời gian: ",
+        bold=True,
+        **BODY,
+        runs=[("{{ conference.starts_at|clock }}, {{ conference.starts_at|long_date }}.", {"bold": False})],
+    )
+    paragraph(d, "Địa điểm: ", bold=True, **BODY, runs=[("{{ conference.venue }}.", {"bold": False})])
+    paragraph(d, "Rất mong {{ guest.honorific|lower }} quan tâm, dành thời gian tới dự./.", **BODY)
+    closing_table(d, recipients=RECIPIENTS, signer=SIGNER)
+    return d
+
+
+def commendation_letter() -> DocumentObject:
+    """Thư khen: an administrative letter to a person or a collective, signed by the head."""
+    d = _new()
+    _standard_header(d, number=False)
+    paragraph(d, "THƯ KHEN", bold=True, size=16, before=18, after=12)
+    paragraph(
+        d, "Thân gửi: {{ recipient_name }}", bold=True, align=LEFT, first_line=FIRST_LINE_INDENT, after=6
+    )
+    for text in ("{%p for line in body %}", "{{ line }}", "{%p endfor %}"):
+        paragraph(d, text, **BODY)
+    closing_table(d, recipients=RECIPIENTS, signer=SIGNER)
+    return d
+
+
+TEMPLATES: dict[str, Callable[[], DocumentObject]] = {
+    "quyet_dinh_khen_thuong.docx": decision,
+    "danh_sach_khen_thuong.docx": honoree_list,
+    "giay_khen.docx": certificate,
+    "giay_khen_phoi.docx": certificate_overlay,
+    "bao_cao_hoi_nghi.docx": conference_report,
+    "giay_moi.docx": invitation,
+    "thu_khen.docx": commendation_letter,
+}
+
+
+def build_all(folder: Path) -> list[Path]:
+    """Write every built-in template into *folder*; return the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, factory in TEMPLATES.items():
+        document = factory()
+        core = document.core_properties
+        core.author = core.last_modified_by = "reportkit"
+        core.title = name.removesuffix(".docx")
+        path = folder / name
+        document.save(str(path))
+        paths.append(path)
+    return paths
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "templates"
+    for path in build_all(folder):
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,310 @@
+"""Building blocks of Nghị định 30/2020/NĐ-CP layouts, written with python-docx.
+
+These functions lay out a Word document the way Phụ lục I of the decree describes: A4 with
+20/20/30/15 mm margins, Times New Roman, the two-column header (agency | national title and
+motto), the document type and summary, the body, and the closing table (Nơi nhận | signature),
+with page numbers centred in the header from page 2. They write text as given (Jinja tags
+included) and know nothing about the data; :mod:`reportkit.layout.generate` uses them to write
+the built-in templates, and anyone can use them to write their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from reportkit.layout.metrics import text_width_mm
+
+__all__ = [
+    "FONT",
+    "MOTTO",
+    "NATIONAL_TITLE",
+    "HeaderWidths",
+    "closing_table",
+    "fixed_table",
+    "header_table",
+    "page_number_header",
+    "paragraph",
+    "rule",
+    "set_base_font",
+    "setup_page",
+    "title_block",
+]
+
+FONT = "Times New Roman"
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
+FIRST_LINE_INDENT = Mm(12.7)
+
+
+@dataclass(frozen=True)
+class HeaderWidths:
+    """Column widths (mm) of the header and closing tables, and how far the header reaches
+    into the left margin: the national title at 13 pt bold is ~96 mm wide."""
+
+    left: float = 72.0
+    right: float = 103.0
+    outdent: float = 5.0
+    closing_left: float = 78.0
+    closing_right: float = 87.0
+
+
+def setup_page(
+    document: DocumentObject,
+    *,
+    landscape: bool = False,
+    margins_mm: tuple[float, float, float, float] = (20, 20, 30, 15),
+) -> None:
+    """A4 (portrait by default), margins top, bottom, left, right in millimetres."""
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    width, height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    section.page_width, section.page_height = width, height
+    top, bottom, left, right = margins_mm
+    section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+    section.left_margin, section.right_margin = Mm(left), Mm(right)
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+
+
+def _fonts(rpr: OxmlElement, name: str) -> None:
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attribute), name)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(theme), None)
+
+
+def set_base_font(document: DocumentObject, size_pt: float = 14) -> None:
+    """Times New Roman, black, *size_pt* for the Normal style and the document defaults."""
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(size_pt)
+    normal.font.color.rgb = RGBColor(0, 0, 0)
+    _fonts(normal.element.get_or_add_rPr(), FONT)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        if rpr is not None:
+            _fonts(rpr, FONT)
+    lang = normal.element.get_or_add_rPr().find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        normal.element.get_or_add_rPr().append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+
+
+def paragraph(
+    container: DocumentObject | _Cell,
+    text: str = "",
+    *,
+    size: float = 14,
+    bold: bool = False,
+    italic: bool = False,
+    align: WD_ALIGN_PARAGRAPH | None = CENTER,
+    before: float = 0,
+    after: float = 0,
+    first_line: Mm | None = None,
+    color: str | None = None,
+    keep_with_next: bool = False,
+    runs: Sequence[tuple[str, dict[str, bool]]] = (),
+) -> Paragraph:
+    """Add a paragraph with explicit formatting on every run (what the format checker reads).
+
+    *runs* adds further runs after *text*, each with its own ``bold``/``italic`` overrides.
+    """
+    p = container.add_paragraph()
+    fmt = p.paragraph_format
+    fmt.alignment = align
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    if first_line is not None:
+        fmt.first_line_indent = first_line
+    if keep_with_next:
+        fmt.keep_with_next = True
+    for piece, overrides in [(text, {}), *runs]:
+        if not piece:
+            continue
+        run = p.add_run(piece)
+        run.font.name = FONT
+        run.font.size = Pt(size)
+        run.bold = overrides.get("bold", bold)
+        run.italic = overrides.get("italic", italic)
+        if color:
+            run.font.color.rgb = RGBColor.from_string(color)
+    return p
+
+
+def rule(container: DocumentObject | _Cell, width_mm: float, within_mm: float) -> Paragraph:
+    """A static horizontal rule: a 6 pt paragraph whose bottom border is *width_mm* long."""
+    p = container.add_paragraph()
+    ppr = p._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
+    indent = Mm((within_mm - width_mm) / 2)
+    fmt = p.paragraph_format
+    fmt.left_indent = fmt.right_indent = indent
+    fmt.first_line_indent = Mm(0)
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(6)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.alignment = CENTER
+    mark = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "4")
+    mark.append(size)
+    ppr.append(mark)
+    return p
+
+
+def fixed_table(
+    document: DocumentObject, widths_mm: Sequence[float], rows: int = 1, indent_mm: float = 0
+) -> Table:
+    """A table with fixed column widths (Word and LibreOffice both honour them), optionally
+    reaching *indent_mm* into the left margin."""
+    table = document.add_table(rows=rows, cols=len(widths_mm))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    if indent_mm:
+        ind = OxmlElement("w:tblInd")
+        ind.set(qn("w:w"), str(round(-indent_mm * 1440 / 25.4)))
+        ind.set(qn("w:type"), "dxa")
+        tblpr.append(ind)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(width)
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+    return table
+
+
+def _clear(cell: _Cell) -> _Cell:
+    """Remove the empty paragraph python-docx puts in a new cell (content is added after)."""
+    for p in list(cell.paragraphs):
+        p._p.getparent().remove(p._p)
+    return cell
+
+
+def _finish(cell: _Cell) -> None:
+    if not cell.paragraphs:
+        cell.add_paragraph()
+
+
+def header_table(
+    document: DocumentObject,
+    *,
+    parent: str,
+    agency: str,
+    agency_rule: str,
+    number: str | None,
+    place_date: str | None,
+    widths: HeaderWidths = HeaderWidths(),
+) -> Table:
+    """The header: agency block (ô 2, 3) | national title, motto (ô 1), place and date (ô 4).
+
+    *parent*, *agency* and *number* are the texts (tags) of the parent agency, the issuing agency
+    and the ``Số:`` line; *agency_rule* the tag of the rule under the agency (``{{p … }}``).
+    Without *number* and *place_date* the table has one row (attached lists).
+    """
+    rows = 2 if number or place_date else 1
+    table = fixed_table(document, (widths.left, widths.right), rows, widths.outdent)
+    left, right = (_clear(c) for c in table.rows[0].cells)
+    paragraph(left, parent, size=13)
+    paragraph(left, agency, size=13, bold=True)
+    paragraph(left, agency_rule, size=13)
+    paragraph(right, NATIONAL_TITLE, size=13, bold=True)
+    paragraph(right, MOTTO, size=14, bold=True)
+    motto = text_width_mm(MOTTO, 14, bold=True)
+    rule(right, motto, widths.right - 3.8)
+    if rows == 2:
+        left, right = (_clear(c) for c in table.rows[1].cells)
+        paragraph(left, number or "", size=13, before=6) if number else left.add_paragraph()
+        paragraph(right, place_date or "", size=14, italic=True, before=6)
+    for row in table.rows:
+        for cell in row.cells:
+            _finish(cell)
+    return table
+
+
+def title_block(document: DocumentObject, kind: str, summary: str, summary_rule: str) -> None:
+    """Document type (ô 5a, UPPER bold), summary (bold) and the rule under it, centred."""
+    paragraph(document, kind, bold=True, before=18, keep_with_next=True)
+    paragraph(document, summary, bold=True, keep_with_next=True)
+    paragraph(document, summary_rule)
+
+
+def closing_table(
+    document: DocumentObject,
+    *,
+    recipients: Sequence[str],
+    signer: Sequence[str],
+    widths: HeaderWidths = HeaderWidths(),
+) -> Table:
+    """The closing table: ``Nơi nhận:`` (12 pt bold italic) and its list (11 pt) | signer.
+
+    *recipients* are the paragraphs under ``Nơi nhận:`` (tags, e.g. a ``{%p for %}`` loop);
+    *signer* the paragraphs of the signature block, each given as its text; lines whose text is
+    empty make the signature space.
+    """
+    paragraph(document, "", size=14, after=0)
+    table = fixed_table(document, (widths.closing_left, widths.closing_right), 1)
+    left, right = (_clear(c) for c in table.rows[0].cells)
+    paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT)
+    for line in recipients:
+        paragraph(left, line, size=11, align=LEFT)
+    for line in signer:
+        paragraph(right, line, size=14, bold=True)
+    _finish(left)
+    _finish(right)
+    return table
+
+
+def page_number_header(document: DocumentObject, size_pt: float = 14) -> None:
+    """Page numbers centred in the header, none on the first page (titlePg)."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    fonts = OxmlElement("w:rFonts")
+    for attribute in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attribute), FONT)
+    rpr.append(fonts)
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), str(round(size_pt * 2)))
+        rpr.append(size)
+    run.append(rpr)
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    p._p.append(field)
+    section.first_page_header.paragraphs[0].text = ""

@@ -1,0 +1,83 @@
+"""What every issued administrative document carries: number, date, agency, signer, recipients."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import PositiveInt, field_validator
+
+from reportkit.models.agency import Agency, Signer
+from reportkit.models.base import ReportkitModel, Text
+from reportkit.vn.dates import admin_date, place_date
+from reportkit.vn.doc_numbers import doc_number
+
+__all__ = ["IssuedDocument", "closing_lines", "recipient_lines"]
+
+
+def closing_lines(items: list[str]) -> list[str]:
+    """Punctuate list lines as the decree wants: each ends with ``;``, the last with ``.``."""
+    stripped = [item.rstrip(" ;.,") for item in items]
+    return [f"{item};" for item in stripped[:-1]] + [f"{item}." for item in stripped[-1:]]
+
+
+def recipient_lines(recipients: list[str], archive: list[str]) -> list[str]:
+    """The ``Nơi nhận`` list: ``- Như Điều 3;`` … ``- Lưu: VT, TĐKT.`` (archive always last)."""
+    items = [r.rstrip(" ;.,") for r in recipients]
+    items.append("Lưu: " + ", ".join(archive))
+    return [f"- {line}" for line in closing_lines(items)]
+
+
+class IssuedDocument(ReportkitModel):
+    """Number and symbol, date, issuing agency, summary, signer and recipients of a document.
+
+    ``doc_type`` is the type named in Phụ lục III (``Báo cáo``, ``Giấy mời`` …), or ``None`` for a
+    document without a type abbreviation (an official letter: ``Số: 05/SCT-VP``, where
+    ``issuer`` gives ``SCT-VP``). ``number`` may be left out for documents that carry none
+    (a Thư khen). ``archive`` is the ``Lưu:`` line, always starting with ``VT``.
+    """
+
+    number: PositiveInt | None = None
+    doc_type: Text | None = None
+    issuer: Text | None = None
+    date: dt.date
+    agency: Agency
+    summary: Text | None = None
+    signer: Signer
+    recipients: list[Text] = []
+    archive: list[Text] = ["VT"]
+
+    @field_validator("archive")
+    @classmethod
+    def _archive_starts_with_vt(cls, value: list[str]) -> list[str]:
+        return value if value[:1] == ["VT"] else ["VT", *value]
+
+    @property
+    def symbol(self) -> str:
+        """``12/QĐ-SCT`` (an empty string when the document has no number)."""
+        if self.number is None:
+            return ""
+        return doc_number(self.number, self.doc_type, self.issuer or self.agency.abbreviation)
+
+    @property
+    def number_line(self) -> str:
+        """``Số: 12/QĐ-SCT``, or ``Số:`` with room to write the number by hand."""
+        return f"Số: {self.symbol}" if self.symbol else "Số:        "
+
+    @property
+    def place_date(self) -> str:
+        """``Hải Phòng, ngày 15 tháng 6 năm 2021``."""
+        return place_date(self.agency.place, self.date)
+
+    @property
+    def admin_date(self) -> str:
+        return admin_date(self.date)
+
+    @property
+    def recipient_lines(self) -> list[str]:
+        return recipient_lines(self.recipients, self.archive)
+
+    @property
+    def reference(self) -> str:
+        """``Quyết định số 12/QĐ-SCT ngày 15 tháng 6 năm 2021``."""
+        kind = self.doc_type or "Văn bản"
+        return f"{kind} số {self.symbol} {admin_date(self.date)}"

@@ -1,0 +1,41 @@
+"""Where the built-in templates are: inside the installed package, or in a source checkout.
+
+A wheel carries them as ``reportkit/templates/*.docx``; a checkout (or an editable install) keeps
+them in the repository's top-level ``templates/``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = ["TEMPLATE_NAMES", "builtin_template", "templates_folder"]
+
+TEMPLATE_NAMES = (
+    "quyet_dinh_khen_thuong.docx",
+    "danh_sach_khen_thuong.docx",
+    "giay_khen.docx",
+    "giay_khen_phoi.docx",
+    "bao_cao_hoi_nghi.docx",
+    "giay_moi.docx",
+    "thu_khen.docx",
+)
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def templates_folder() -> Path:
+    """The folder holding the built-in templates."""
+    for folder in (_PACKAGE / "templates", _PACKAGE.parent / "templates"):
+        if (folder / TEMPLATE_NAMES[0]).is_file():
+            return folder
+    raise FileNotFoundError(
+        "the built-in templates are missing: reinstall reportkit, or run "
+        "`python -m reportkit.layout.generate` in a source checkout"
+    )
+
+
+def builtin_template(name: str) -> Path:
+    """The path of a built-in template, by file name (``"giay_khen.docx"``)."""
+    if name not in TEMPLATE_NAMES:
+        raise ValueError(f"no built-in template {name!r}; there are: {', '.join(TEMPLATE_NAMES)}")
+    return templates_folder() / name

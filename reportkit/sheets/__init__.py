@@ -1,0 +1,16 @@
+"""Spreadsheets in: XLSX and CSV as offices save them, read into models with row-level errors."""
+
+from reportkit.sheets.columns import HEADINGS, find_header
+from reportkit.sheets.honorees import RowError, honorees_from_rows, read_honorees
+from reportkit.sheets.reading import SheetError, decode_text, read_table
+
+__all__ = [
+    "HEADINGS",
+    "RowError",
+    "SheetError",
+    "decode_text",
+    "find_header",
+    "honorees_from_rows",
+    "read_honorees",
+    "read_table",
+]

@@ -1,0 +1,175 @@
+"""Honoree lists from spreadsheets: every row checked, every bad row reported, nothing half-read.
+
+A row becomes a :class:`~reportkit.models.Honoree`: ``Loại`` says ``Tập thể`` or ``Cá nhân``
+(without that column, a row with a gender is a person, one without is a collective). Names
+are normalised (NFC, spaces, capitals), genders read in any case, amounts accepted as numbers
+or as text (``447.000``, ``447000 đồng``). Rows are numbered as the user sees them: data rows
+from 1, as in the ``STT`` column. All errors are collected and raised together in one
+:class:`~reportkit.sheets.reading.SheetError`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from reportkit.models.awards import Award, Honoree, HonoreeList
+from reportkit.sheets.columns import find_header, heading_key
+from reportkit.sheets.reading import Cell, SheetError, read_table
+from reportkit.vn.text import normalize
+
+__all__ = ["RowError", "honorees_from_rows", "read_honorees"]
+
+_COLLECTIVE = {"tập thể", "tt", "collective"}
+_PERSON = {"cá nhân", "cn", "individual", "person"}
+_FIELD_NAMES = {
+    "name": "Họ và tên",
+    "gender": "Giới tính",
+    "position": "Chức vụ",
+    "unit": "Đơn vị",
+    "achievement": "Thành tích",
+    "amount": "Số tiền",
+    "kind": "Loại",
+    "register_number": "Số sổ vàng",
+}
+_MODEL_FIELD = {"full_name": "name", "name": "name", "parent_unit": "unit"}
+
+
+class RowError(SheetError):
+    """Bad rows of a sheet; ``errors`` holds ``(row number, column heading, message)``."""
+
+    def __init__(self, source: str, errors: list[tuple[int, str, str]]) -> None:
+        self.errors = errors
+        lines = [f"{source}: {len(errors)} error(s), nothing was written"]
+        lines += [f"  row {row}, column '{column}': {message}" for row, column, message in errors]
+        super().__init__("\n".join(lines))
+
+
+def _text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    return normalize(str(cell))
+
+
+def _amount(cell: Cell) -> int | None:
+    if cell is None or cell == "":
+        return None
+    if isinstance(cell, int | float):
+        return int(cell)
+    digits = re.sub(r"(?i)\s|đồng|đ|vnđ|vnd|\.", "", str(cell)).replace(",", "")
+    if not digits.isdigit():
+        raise ValueError(f"not an amount: {cell!r}")
+    return int(digits)
+
+
+def _row_data(row: list[Cell], columns: Mapping[str, int]) -> dict[str, Any]:
+    def get(field: str) -> Cell:
+        index = columns.get(field)
+        return row[index] if index is not None and index < len(row) else None
+
+    kind = heading_key(get("kind"))
+    gender = _text(get("gender"))
+    if kind in _COLLECTIVE:
+        collective = True
+    elif kind in _PERSON:
+        collective = False
+    elif kind:
+        raise _FieldError("kind", f"expected 'Tập thể' or 'Cá nhân', got {_text(get('kind'))!r}")
+    else:
+        collective = not gender
+    data: dict[str, Any] = {}
+    name, position, unit = _text(get("name")), _text(get("position")), _text(get("unit"))
+    if collective:
+        data["collective"] = {"name": name, "parent_unit": unit or None}
+    else:
+        data["person"] = {
+            "full_name": name,
+            "gender": gender or None,
+            "position": position or None,
+            "unit": unit or None,
+        }
+    achievement = _text(get("achievement"))
+    if achievement:
+        data["achievement"] = achievement
+    register = _text(get("register_number"))
+    if register:
+        data["register_number"] = register
+    try:
+        amount = _amount(get("amount"))
+    except ValueError as exc:
+        raise _FieldError("amount", str(exc)) from None
+    if amount is not None:
+        data["amount"] = amount
+    return data
+
+
+class _FieldError(Exception):
+    def __init__(self, field: str, message: str) -> None:
+        self.field, self.message = field, message
+
+
+def honorees_from_rows(
+    rows: list[list[Cell]],
+    *,
+    source: str = "table",
+    mapping: Mapping[str, str] | None = None,
+    award: Award | None = None,
+    title: str | None = None,
+) -> HonoreeList:
+    """Build an :class:`HonoreeList` from table rows (header found automatically)."""
+    try:
+        header = find_header(rows, mapping)
+    except ValueError as exc:
+        raise SheetError(f"{source}: {exc}") from None
+    headings = {field: header.headings.get(field, _FIELD_NAMES.get(field, field)) for field in _FIELD_NAMES}
+    honorees: list[Honoree] = []
+    errors: list[tuple[int, str, str]] = []
+    number = 0
+    for row in rows[header.row + 1 :]:
+        if all(_text(c) == "" for c in row):
+            continue
+        number += 1
+        try:
+            honorees.append(Honoree.model_validate(_row_data(list(row), header.columns)))
+        except _FieldError as exc:
+            errors.append((number, headings[exc.field], exc.message))
+        except ValidationError as exc:
+            for error in exc.errors():
+                field = next(
+                    (
+                        str(p)
+                        for p in reversed(error["loc"])
+                        if isinstance(p, str) and p not in ("person", "collective")
+                    ),
+                    "name",
+                )
+                field = _MODEL_FIELD.get(field, field)
+                message = str(error["msg"]).removeprefix("Value error, ")
+                if field == "name" and error["type"] == "value_error" and "empty" in message:
+                    message = "the name is empty"
+                errors.append((number, headings.get(field, field), message))
+    if errors:
+        raise RowError(source, errors)
+    data: dict[str, Any] = {"honorees": honorees, "award": award}
+    if title:
+        data["title"] = title
+    return HonoreeList.model_validate(data)
+
+
+def read_honorees(
+    source: str | os.PathLike[str],
+    *,
+    sheet: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    award: Award | None = None,
+    title: str | None = None,
+) -> HonoreeList:
+    """Read an honoree list from an .xlsx or .csv file."""
+    rows = read_table(source, sheet=sheet)
+    return honorees_from_rows(rows, source=os.fspath(source), mapping=mapping, award=award, title=title)
