@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["TEMPLATE_NAMES", "builtin_template", "templates_folder"]
+__all__ = ["TEMPLATE_NAMES", "builtin_template", "example_event", "templates_folder"]
 
 TEMPLATE_NAMES = (
     "quyet_dinh_khen_thuong.docx",
@@ -39,3 +39,12 @@ def builtin_template(name: str) -> Path:
     if name not in TEMPLATE_NAMES:
         raise ValueError(f"no built-in template {name!r}; there are: {', '.join(TEMPLATE_NAMES)}")
     return templates_folder() / name
+
+
+def example_event() -> Path:
+    """The seed example's event file (``examples/hai_phong_2021/hoi_nghi.yaml``)."""
+    for folder in (_PACKAGE / "examples", _PACKAGE.parent / "examples"):
+        path = folder / "hai_phong_2021" / "hoi_nghi.yaml"
+        if path.is_file():
+            return path
+    raise FileNotFoundError("the seed example is missing: reinstall reportkit")

@@ -1,0 +1,5 @@
+"""``python -m reportkit``: the command line."""
+
+from reportkit.cli import main
+
+main()

@@ -1,0 +1,343 @@
+"""The ``reportkit`` command: from an office spreadsheet to a print-ready stack of documents.
+
+Exit codes: 0 success, 1 bad data or a failed render (the message says what and where; nothing
+is written), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from reportkit import documents
+from reportkit.engine.batch import render_many
+from reportkit.engine.errors import TemplateError
+from reportkit.models.event import EventConfig
+from reportkit.pack import Event, build_pack, load_event
+from reportkit.pdf import PdfError, to_pdf
+from reportkit.sheets.honorees import read_honorees
+from reportkit.sheets.reading import SheetError
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="reportkit",
+    help="Vietnamese official documents (decisions, lists, certificates, reports) from data.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True)
+out = Console()
+
+DATA_ERRORS = (SheetError, ValidationError, TemplateError, PdfError, FileExistsError, ValueError, OSError)
+
+
+class DataError(Exception):
+    """A problem with the user's data or files: exit code 1."""
+
+
+@contextmanager
+def _data_errors() -> Iterator[None]:
+    try:
+        yield
+    except DATA_ERRORS as exc:
+        err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    with Progress(
+        TextColumn(f"[bold]{label}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=False,
+        disable=not err.is_terminal and not os.environ.get("REPORTKIT_PROGRESS"),
+    ) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+@contextmanager
+def _executor(jobs: int, scheduler: str | None) -> Iterator[Executor | None]:
+    if scheduler:
+        try:
+            from dask.distributed import Client
+        except ImportError:
+            err.print("[bold red]error:[/] --scheduler needs dask: pip install 'reportkit[dask]'")
+            raise typer.Exit(2) from None
+        with Client(scheduler) as client:
+            yield client.get_executor()
+        return
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            yield pool
+        return
+    yield None
+
+
+def _mapping(pairs: list[str] | None) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs or []:
+        heading, sep, field = pair.rpartition("=")
+        if not sep or not heading or not field:
+            raise typer.BadParameter(f"expected HEADING=FIELD, got {pair!r}", param_hint="--map")
+        mapping[heading] = field
+    return mapping
+
+
+def _event(data: Path, config: Path, mapping: dict[str, str]) -> Event:
+    event_config = EventConfig.from_yaml(config)
+    honorees = read_honorees(data, mapping=mapping, award=event_config.award, title=event_config.list_title)
+    honorees = honorees.model_copy(
+        update={"group_order": event_config.group_order, "sort": event_config.sort}
+    )
+    return Event(event_config, honorees)
+
+
+def _maybe_pdf(paths: list[Path], folder: Path, pdf: bool) -> None:
+    if pdf and paths:
+        for path in to_pdf(paths, folder):
+            out.print(str(path), highlight=False)
+
+
+Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Render in N local processes.")]
+Scheduler = Annotated[
+    str | None, typer.Option(help="Address of a Dask scheduler (tcp://host:8786) to render on.")
+]
+Pdf = Annotated[bool, typer.Option("--pdf", help="Also convert to PDF with LibreOffice.")]
+Config = Annotated[
+    Path, typer.Option("--config", "-c", help="The event YAML (agency, signer, award, decision).")
+]
+Map = Annotated[
+    list[str] | None, typer.Option("--map", help="Extra heading: 'Tên đơn vị=name' (repeatable).")
+]
+
+
+@app.command()
+def demo(
+    out_dir: Annotated[Path, typer.Argument(help="Where to write the pack.")] = Path("out"),
+    pdf: Annotated[
+        bool | None, typer.Option("--pdf/--no-pdf", help="PDFs (default: when LibreOffice is found).")
+    ] = None,
+) -> None:
+    """Produce the seed example's pack: the decision of Sở Công Thương Hải Phòng (22/6/2021),
+    its list, 15 certificates, the conference report, invitations and a letter.
+
+    Example: [bold]reportkit demo out[/]
+    """
+    from reportkit.resources import example_event
+
+    with _data_errors():
+        paths = build_pack(load_event(example_event()), out_dir, pdf=pdf)
+    for path in paths:
+        out.print(str(path), highlight=False)
+    err.print(f"[green]{len(paths)} files written to {out_dir}[/]")
+
+
+@app.command()
+def certificates(
+    data: Annotated[Path, typer.Argument(help="The honoree list (.xlsx or .csv).")],
+    config: Config,
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("giay_khen"),
+    merge: Annotated[bool, typer.Option("--merge", help="One print file instead of a file each.")] = False,
+    overlay: Annotated[
+        bool, typer.Option("--overlay", help="Only the fields, for pre-printed blanks.")
+    ] = False,
+    offset: Annotated[str, typer.Option(help="Overlay calibration 'X,Y' in mm (right, down).")] = "0,0",
+    template: Annotated[Path | None, typer.Option(help="Your own certificate template.")] = None,
+    pdf: Pdf = False,
+    resume: Annotated[bool, typer.Option(help="Keep certificates already written.")] = False,
+    overwrite: Annotated[bool, typer.Option(help="Replace existing files.")] = False,
+    jobs: Jobs = 1,
+    scheduler: Scheduler = None,
+    mapping: Map = None,
+) -> None:
+    """Giấy khen for every row of a spreadsheet.
+
+    Example: [bold]reportkit certificates danh_sach.xlsx -c hoi_nghi.yaml -o giay_khen --merge --pdf[/]
+    """
+    try:
+        dx, dy = (float(v) for v in offset.split(","))
+    except ValueError:
+        raise typer.BadParameter("expected X,Y in millimetres, e.g. 1.5,-2", param_hint="--offset") from None
+    with _data_errors():
+        event = _event(data, config, _mapping(mapping))
+        with _executor(jobs, scheduler) as executor, _progress("Giấy khen") as progress:
+            paths = documents.certificates(
+                event.decision,
+                output,
+                merge=merge,
+                overlay=overlay,
+                offset_mm=(dx, dy),
+                template=template,
+                register_start=event.config.register_start,
+                executor=executor,
+                progress=progress,
+                resume=resume,
+                overwrite=overwrite,
+            )
+        assert isinstance(paths, list)
+        for path in paths:
+            out.print(str(path), highlight=False)
+        _maybe_pdf(paths, output / "pdf", pdf)
+
+
+def _single(
+    kind: str, data: Path, config: Path, output: Path, pdf: bool, mapping: list[str] | None, **options: Any
+) -> None:
+    with _data_errors():
+        event = _event(data, config, _mapping(mapping))
+        builder = documents.decision if kind == "decision" else documents.honoree_list
+        builder(event.decision, out=output, **options)
+        out.print(str(output), highlight=False)
+        _maybe_pdf([output], output.parent, pdf)
+
+
+@app.command()
+def decision(
+    data: Annotated[Path, typer.Argument(help="The honoree list (.xlsx or .csv).")],
+    config: Config,
+    output: Annotated[Path, typer.Option("--output", "-o")] = Path("quyet_dinh.docx"),
+    template: Annotated[Path | None, typer.Option(help="Your own decision template.")] = None,
+    pdf: Pdf = False,
+    mapping: Map = None,
+) -> None:
+    """The decision on commendation (Mẫu 1.2) for a spreadsheet of honorees.
+
+    Example: [bold]reportkit decision danh_sach.xlsx -c hoi_nghi.yaml -o quyet_dinh.docx[/]
+    """
+    _single("decision", data, config, output, pdf, mapping, template=template)
+
+
+@app.command(name="list")
+def honoree_list(
+    data: Annotated[Path, typer.Argument(help="The honoree list (.xlsx or .csv).")],
+    config: Config,
+    output: Annotated[Path, typer.Option("--output", "-o")] = Path("danh_sach.docx"),
+    appendix: Annotated[str | None, typer.Option(help="Lay it out as 'Phụ lục <N>' instead.")] = None,
+    template: Annotated[Path | None, typer.Option(help="Your own list template.")] = None,
+    pdf: Pdf = False,
+    mapping: Map = None,
+) -> None:
+    """The list attached to the decision (DANH SÁCH, or a Phụ lục).
+
+    Example: [bold]reportkit list danh_sach.xlsx -c hoi_nghi.yaml -o danh_sach.docx[/]
+    """
+    _single("list", data, config, output, pdf, mapping, appendix=appendix, template=template)
+
+
+@app.command()
+def render(
+    template: Annotated[Path, typer.Argument(help="A .docx with Jinja tags (docxtpl syntax).")],
+    data: Annotated[Path, typer.Argument(help="YAML, JSON, XLSX or CSV.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="A .docx, or a folder for many.")] = Path(
+        "out"
+    ),
+    name: Annotated[
+        str, typer.Option(help="File name pattern, e.g. '{Họ và tên}.docx'.")
+    ] = "{index:04d}.docx",
+    merge: Annotated[bool, typer.Option("--merge", help="All records in one file.")] = False,
+    sheet: Annotated[str | None, typer.Option(help="The sheet of an .xlsx.")] = None,
+    pdf: Pdf = False,
+    resume: Annotated[bool, typer.Option(help="Keep files already written.")] = False,
+    overwrite: Annotated[bool, typer.Option(help="Replace existing files.")] = False,
+    lenient: Annotated[bool, typer.Option(help="Missing names render empty instead of failing.")] = False,
+    jobs: Jobs = 1,
+    scheduler: Scheduler = None,
+) -> None:
+    """Fill any template: one document, or one per table row (or one merged file).
+
+    Example: [bold]reportkit render mau.docx danh_sach.xlsx -o out --name "{Họ và tên}.docx"[/]
+    """
+    from reportkit.data_files import load_contexts
+    from reportkit.template import Template
+
+    with _data_errors():
+        compiled = Template(template, strict=not lenient)
+        contexts, many = load_contexts(data, sheet=sheet)
+        if not many and not merge:
+            target = output if output.suffix.lower() == ".docx" else output / f"{template.stem}.docx"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists() and not overwrite:
+                raise FileExistsError(f"{target} exists (use --overwrite)")
+            compiled.render(contexts[0], target)
+            paths = [target]
+        else:
+            folder, filename = output, name
+            if merge and output.suffix.lower() == ".docx":
+                folder, filename = output.parent, output.name
+            with _executor(jobs, scheduler) as executor, _progress(template.stem) as progress:
+                paths = render_many(
+                    compiled,
+                    contexts,
+                    folder,
+                    filename=filename,
+                    merge=merge,
+                    executor=executor,
+                    progress=progress,
+                    resume=resume,
+                    overwrite=overwrite,
+                )
+        for path in paths:
+            out.print(str(path), highlight=False)
+        _maybe_pdf(paths, (paths[0].parent / "pdf") if len(paths) > 1 else paths[0].parent, pdf)
+
+
+@app.command()
+def variables(template: Annotated[Path, typer.Argument(help="A .docx with Jinja tags.")]) -> None:
+    """List the names a template reads.
+
+    Example: [bold]reportkit variables mau.docx[/]
+    """
+    from reportkit.template import Template
+
+    with _data_errors():
+        for variable in sorted(Template(template).variables()):
+            out.print(variable, highlight=False)
+
+
+@app.command()
+def pdf(
+    files: Annotated[list[Path], typer.Argument(help=".docx files to convert.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("pdf"),
+    timeout: Annotated[float, typer.Option(help="Seconds per LibreOffice batch.")] = 600.0,
+) -> None:
+    """Convert .docx files to PDF with LibreOffice (many files per process).
+
+    Example: [bold]reportkit pdf out/*.docx -o out/pdf[/]
+    """
+    with _data_errors():
+        for path in to_pdf(files, output, timeout=timeout):
+            out.print(str(path), highlight=False)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the console script."""
+    try:
+        app(args=argv, prog_name="reportkit", standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        sys.exit(code)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
