@@ -3,9 +3,11 @@
 * ``autoescape`` is on and :func:`finalize` turns every value into XML text
   (:mod:`reportkit.engine.escaping`); reportkit's own rich content (runs, pictures) is the only
   markup that passes through unescaped.
-* In the sandbox (the default) an unsafe attribute (``__class__``, ``__globals__`` …) raises at
-  once instead of rendering as undefined, and the HTML-only filters that would let a template
-  inject raw markup (``safe``, ``urlize``, ``xmlattr``) are replaced or removed.
+* In the sandbox (the default) an unsafe attribute (``__class__``, ``__globals__`` …) raises
+  :class:`~reportkit.engine.errors.SecurityError` at once instead of rendering as undefined, a
+  dunder walk from a missing name (``config.__class__``) too; ``*`` and ``**`` cannot build huge
+  values; the HTML-only filters that would let a template inject raw markup (``safe``,
+  ``urlize``, ``xmlattr``) are replaced or removed, and ``lipsum`` is gone.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from jinja2 import BaseLoader, Environment, StrictUndefined, Undefined
+from jinja2 import BaseLoader, ChainableUndefined, Environment, StrictUndefined, Undefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -77,13 +79,74 @@ def _run_properties_of(paragraph_properties: str) -> str:
     return paragraph_properties[start : end + len("</w:rPr>")] if end > 0 else ""
 
 
+MAX_SEQUENCE = 1_000_000
+"""The longest string or list a template may build with ``*`` (the sandbox's DoS guard)."""
+MAX_EXPONENT = 1_000
+
+
+def _undefined_guard(strict: bool) -> type[Undefined]:
+    """The undefined type of the sandbox: a missing name can be walked (``a.b.c``) and fails
+    only when used (strict mode) or renders empty (lenient mode) — and any dunder step on the
+    way (``config.__class__``, ``request.application.__globals__``, ``x['__class__']``) raises
+    :class:`SecurityError`, so injection payloads are reported as what they are.
+    """
+    bases = (ChainableUndefined, StrictUndefined) if strict else (ChainableUndefined,)
+
+    class Guarded(*bases):  # type: ignore[misc]
+        __slots__ = ()
+
+        def __getattr__(self, name: str) -> Any:
+            if name.startswith("__") and name.endswith("__"):
+                raise SecurityError(f"access to attribute {name!r} of an undefined value is not allowed")
+            return self
+
+        def __getitem__(self, key: Any) -> Any:
+            if isinstance(key, str) and key.startswith("_"):
+                raise SecurityError(f"access to item {key!r} of an undefined value is not allowed")
+            return self
+
+    Guarded.__name__ = "StrictUndefined" if strict else "Undefined"
+    return Guarded
+
+
 class _DocxSandbox(SandboxedEnvironment):
-    """Jinja's sandbox, failing fast on unsafe attributes."""
+    """Jinja's sandbox, failing fast on unsafe attributes and on huge ``*`` / ``**`` results."""
+
+    intercepted_binops = frozenset({"*", "**"})
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
         raise SecurityError(
             f"access to attribute {attribute!r} of a {type(obj).__name__!r} object is not allowed"
         )
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if attribute.startswith("_"):
+            raise SecurityError(
+                f"access to attribute {attribute!r} of a {type(obj).__name__!r} object is not allowed"
+            )
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        value = super().getitem(obj, argument)
+        if isinstance(value, Undefined) and isinstance(argument, str) and argument.startswith("_"):
+            raise SecurityError(
+                f"access to item {argument!r} of a {type(obj).__name__!r} object is not allowed"
+            )
+        return value
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if (
+                    isinstance(seq, str | list | tuple)
+                    and isinstance(times, int)
+                    and len(seq) * times > MAX_SEQUENCE
+                ):
+                    raise SecurityError(f"a sequence of more than {MAX_SEQUENCE} items is not allowed")
+            return left * right
+        if isinstance(right, int) and abs(right) > MAX_EXPONENT and isinstance(left, int) and abs(left) > 1:
+            raise SecurityError(f"an exponent above {MAX_EXPONENT} is not allowed")
+        return left**right
 
 
 def make_environment(
@@ -96,10 +159,11 @@ def make_environment(
 ) -> Environment:
     """Build the environment of one template."""
     cls = _DocxSandbox if sandbox else Environment
+    undefined = StrictUndefined if strict else Undefined
     env = cls(
         loader=loader,
         autoescape=True,
-        undefined=StrictUndefined if strict else Undefined,
+        undefined=_undefined_guard(strict) if sandbox else undefined,
         finalize=finalize,
         keep_trailing_newline=True,
         auto_reload=False,
@@ -109,6 +173,7 @@ def make_environment(
         env.filters["safe"] = str
         for name in ("urlize", "xmlattr"):
             env.filters.pop(name, None)
+        env.globals.pop("lipsum", None)
     env.filters.update(filters)
     env.globals[RICH_RUN] = rich_run
     env.globals[RICH_PARAGRAPH] = rich_paragraph

@@ -4,9 +4,9 @@ Every ``{{ value }}`` of a template sits inside a ``<w:t>`` element. Its value i
 
 * ``&``, ``<`` and ``>`` are escaped, so data is never read as markup (and never as a template:
   Jinja renders values, it does not parse them, so ``{{ 7*7 }}`` inside a name stays literal);
-* the string is brought to Unicode NFC;
 * characters XML 1.0 forbids are **removed**: C0 controls other than tab, line feed and carriage
   return, lone surrogates (U+D800-U+DFFF), U+FFFE and U+FFFF;
+* the string is then brought to Unicode NFC;
 * ``\\n`` (and ``\\r\\n``) becomes a line break ``<w:br/>`` and ``\\t`` a ``<w:tab/>``, by closing
   and reopening the text element inside the same run.
 """
@@ -25,11 +25,12 @@ TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
 
 
 def clean_text(text: str) -> str:
-    """NFC, without the characters XML 1.0 forbids."""
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+    """Without the characters XML 1.0 forbids, then in NFC (removal first: a removed character
+    may have stood between a letter and its combining mark)."""
     if _FORBIDDEN.search(text):
         text = _FORBIDDEN.sub("", text)
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return text
 
 

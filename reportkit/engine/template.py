@@ -39,6 +39,7 @@ from reportkit.engine.preprocess import (
     PROPERTIES,
     RICH_PARAGRAPH,
     RICH_RUN,
+    Location,
     PartSource,
     prepare_part,
 )
@@ -48,6 +49,7 @@ from reportkit.engine.zipio import RawEntry, ZipLimits, ZipPrefix, ZipWriter, co
 __all__ = ["DocxTemplate", "Source", "context_mapping"]
 
 Source = str | os.PathLike[str] | bytes | IO[bytes]
+_TAG_IN_SOURCE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _INTERNAL_NAMES = frozenset({RICH_RUN, RICH_PARAGRAPH, PROPERTIES})
 _RELATIONSHIPS_END = "</Relationships>"
 _EMPTY_RELS = (
@@ -97,6 +99,19 @@ def context_mapping(context: Any) -> dict[str, Any]:
                 data.setdefault(name, getattr(context, name))
         return data
     raise TypeError(f"a render context is a mapping or a pydantic model, not {type(context).__name__}")
+
+
+def _find_by_quoted_name(detail: str, prepared: PartSource) -> Location | None:
+    """Where a name quoted in *detail* (``'ten' is undefined``) appears inside a tag.
+
+    Jinja maps some errors (in ``{% with %}`` or ``{% set %}`` targets) to line 1; the quoted
+    name finds the paragraph instead.
+    """
+    for name in re.findall(r"'([^']+)'", detail):
+        for number, line in enumerate(prepared.source.split("\n"), start=1):
+            if any(name in tag for tag in _TAG_IN_SOURCE.findall(line)):
+                return prepared.locate(number)
+    return None
 
 
 def _template_line(exc: BaseException, part: str) -> int | None:
@@ -186,6 +201,8 @@ class DocxTemplate:
         kind: type[TemplateError], detail: str, prepared: PartSource, lineno: int | None
     ) -> TemplateError:
         place = prepared.locate(lineno)
+        if place is None or not place.description:
+            place = _find_by_quoted_name(detail, prepared) or place
         return kind(
             detail,
             part=prepared.part,
