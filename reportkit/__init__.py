@@ -13,6 +13,7 @@ from reportkit.engine import (
     ZipLimits,
     render_many,
 )
+from reportkit.checker import Report, check
 from reportkit.template import Template
 
 __version__ = "0.1.0"
@@ -20,6 +21,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Image",
     "PackageError",
+    "Report",
     "RenderError",
     "Rich",
     "Rule",
@@ -30,5 +32,6 @@ __all__ = [
     "UndefinedVariableError",
     "ZipLimits",
     "__version__",
+    "check",
     "render_many",
 ]

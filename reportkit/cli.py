@@ -330,6 +330,28 @@ def pdf(
             out.print(str(path), highlight=False)
 
 
+@app.command(name="check")
+def check_command(
+    files: Annotated[list[Path], typer.Argument(help=".docx files to check.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+) -> None:
+    """Check documents against the format of Nghị định 30/2020/NĐ-CP (exit code 1 on errors).
+
+    Example: [bold]reportkit check quyet_dinh.docx --json[/]
+    """
+    from reportkit.checker import check
+
+    with _data_errors():
+        reports = [check(path) for path in files]
+    if as_json:
+        out.print_json(_json([r.to_dict() for r in reports]) if len(reports) > 1 else reports[0].to_json())
+    else:
+        for report in reports:
+            out.print(report.text(), highlight=False, markup=False)
+    if any(not r.ok for r in reports):
+        raise typer.Exit(1)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script."""
     try:

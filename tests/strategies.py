@@ -51,7 +51,12 @@ people = st.builds(
 collectives = st.builds(Collective, name=phrases, parent_unit=st.none() | phrases)
 honorees = st.one_of(
     st.builds(Honoree, person=people, achievement=st.none() | phrases, register_number=st.none() | words),
-    st.builds(Honoree, collective=collectives, achievement=st.none() | phrases, amount=st.none() | st.integers(0, 10**9)),
+    st.builds(
+        Honoree,
+        collective=collectives,
+        achievement=st.none() | phrases,
+        amount=st.none() | st.integers(0, 10**9),
+    ),
 )
 awards = st.builds(
     Award,
@@ -84,4 +89,10 @@ decisions = st.builds(
     archive=st.lists(words, min_size=0, max_size=2),
     honorees=honoree_lists,
 )
-contexts = st.fixed_dictionaries({"a": hostile_text, "items": st.lists(hostile_text, max_size=4), "n": st.integers() | st.floats(allow_nan=False)})
+contexts = st.fixed_dictionaries(
+    {
+        "a": hostile_text,
+        "items": st.lists(hostile_text, max_size=4),
+        "n": st.integers() | st.floats(allow_nan=False),
+    }
+)

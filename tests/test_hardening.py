@@ -19,14 +19,25 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportkit import PackageError, SecurityError, Template, TemplateSyntaxError, UndefinedVariableError, ZipLimits, documents, render_many
+from reportkit import (
+    PackageError,
+    SecurityError,
+    Template,
+    TemplateSyntaxError,
+    UndefinedVariableError,
+    ZipLimits,
+    documents,
+    render_many,
+)
 from reportkit.engine.escaping import clean_text
 from tests import strategies
 from tests.docx_helpers import build, document_text, every_part_parses
 
 PAYLOADS = [
     line
-    for line in (Path(__file__).parent / "fixtures" / "ssti_payloads.txt").read_text(encoding="utf-8").splitlines()
+    for line in (Path(__file__).parent / "fixtures" / "ssti_payloads.txt")
+    .read_text(encoding="utf-8")
+    .splitlines()
     if line.strip() and not line.startswith("#")
 ]
 
@@ -113,7 +124,10 @@ BASE = build(["{{ a }}"])
 XXE = b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&x; {{ a }}</w:t></w:r></w:p></w:body></w:document>'
 LAUGHS = (
     b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + b"".join(f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'.encode() for i in range(1, 10))
+    + b"".join(
+        f'<!ENTITY lol{i} "{("&lol" + str(i - 1) + ";") * 10 if i > 1 else "&lol;" * 10}">'.encode()
+        for i in range(1, 10)
+    )
     + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol9; {{ a }}</w:t></w:r></w:p></w:body></w:document>'
 )
 
@@ -128,7 +142,15 @@ def _bomb(size: int) -> bytes:
 
 
 def _lying_sizes() -> bytes:
-    data = bytearray(_zip({"[Content_Types].xml": zipfile.ZipFile(io.BytesIO(BASE)).read("[Content_Types].xml"), "_rels/.rels": zipfile.ZipFile(io.BytesIO(BASE)).read("_rels/.rels"), "word/document.xml": b"{{ a }}" * 100_000}))
+    data = bytearray(
+        _zip(
+            {
+                "[Content_Types].xml": zipfile.ZipFile(io.BytesIO(BASE)).read("[Content_Types].xml"),
+                "_rels/.rels": zipfile.ZipFile(io.BytesIO(BASE)).read("_rels/.rels"),
+                "word/document.xml": b"{{ a }}" * 100_000,
+            }
+        )
+    )
     # shrink the declared uncompressed size of word/document.xml in the central directory
     index = data.rfind(b"word/document.xml") - 46
     assert data[index : index + 4] == b"PK\x01\x02"
@@ -144,12 +166,20 @@ def _lying_sizes() -> bytes:
         ("empty", b"", "not a .docx"),
         ("legacy .doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512, "Word 97-2003"),
         ("renamed .xlsx", _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<w/>"}), "Excel"),
-        ("renamed .pptx", _zip({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}), "PowerPoint"),
+        (
+            "renamed .pptx",
+            _zip({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}),
+            "PowerPoint",
+        ),
         ("no content types", _zip({"word/document.xml": b"<w/>"}), "Content_Types"),
         ("no document part", _without(BASE, "word/document.xml"), "document part"),
         ("external entity", _replace_part(BASE, "word/document.xml", XXE), "DOCTYPE"),
         ("billion laughs", _replace_part(BASE, "word/document.xml", LAUGHS), "DOCTYPE"),
-        ("malformed xml", _replace_part(BASE, "word/document.xml", b"<w:document><w:body>{{ a }}"), "malformed"),
+        (
+            "malformed xml",
+            _replace_part(BASE, "word/document.xml", b"<w:document><w:body>{{ a }}"),
+            "malformed",
+        ),
         ("zip bomb ratio", _bomb(5_000_000), "ratio"),
         ("lying sizes", _lying_sizes(), "corrupt|size"),
     ],
@@ -206,9 +236,15 @@ def test_sigkill_mid_batch_loses_nothing(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     kills = 0
     for wait_for in (150, 900):
-        process = subprocess.Popen([sys.executable, "-c", KILL_SCRIPT, str(out)], cwd=root, env=dict(os.environ, PYTHONPATH=str(root)))
+        process = subprocess.Popen(
+            [sys.executable, "-c", KILL_SCRIPT, str(out)],
+            cwd=root,
+            env=dict(os.environ, PYTHONPATH=str(root)),
+        )
         deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and (not out.exists() or sum(1 for _ in out.glob("*.docx")) < wait_for):
+        while time.monotonic() < deadline and (
+            not out.exists() or sum(1 for _ in out.glob("*.docx")) < wait_for
+        ):
             time.sleep(0.02)
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -218,7 +254,12 @@ def test_sigkill_mid_batch_loses_nothing(tmp_path: Path) -> None:
         for path in files:
             assert _valid(path), path
     done = {p.name: p.stat().st_mtime_ns for p in out.glob("*.docx")}
-    paths = render_many(Template(build(["{{ ten }}"] * 40, header="{{ ten }}")), [{"ten": f"Người {i}"} for i in range(4000)], out, resume=True)
+    paths = render_many(
+        Template(build(["{{ ten }}"] * 40, header="{{ ten }}")),
+        [{"ten": f"Người {i}"} for i in range(4000)],
+        out,
+        resume=True,
+    )
     assert len(paths) == 4000 and all(p.exists() for p in paths)
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.docx") if p.name in done} == done
     assert not [p for p in out.iterdir() if not p.name.endswith(".docx")]
@@ -262,7 +303,9 @@ def test_any_decision_renders_a_valid_document(decision) -> None:  # type: ignor
     assert listing is not None
     every_part_parses(listing)
     rows = docx.Document(io.BytesIO(listing)).tables[-1].rows
-    assert len(rows) == 1 + len(decision.honorees.groups) + len(decision.honorees.honorees) + (1 if decision.honorees.has_amounts else 0)
+    assert len(rows) == 1 + len(decision.honorees.groups) + len(decision.honorees.honorees) + (
+        1 if decision.honorees.has_amounts else 0
+    )
     if len(GENERATED) < 6:
         GENERATED.append(data)
 
@@ -292,5 +335,8 @@ def test_a_sample_of_generated_documents_converts_in_libreoffice(tmp_path: Path)
 def test_clean_text_is_xml_safe_and_nfc(value: str) -> None:
     cleaned = clean_text(value)
     assert unicodedata.is_normalized("NFC", cleaned)
-    assert not any(0xD800 <= ord(c) <= 0xDFFF or c in "\ufffe\uffff" or (ord(c) < 0x20 and c not in "\t\n\r") for c in cleaned)
+    assert not any(
+        0xD800 <= ord(c) <= 0xDFFF or c in "\ufffe\uffff" or (ord(c) < 0x20 and c not in "\t\n\r")
+        for c in cleaned
+    )
     assert zlib.crc32(cleaned.encode("utf-8")) >= 0

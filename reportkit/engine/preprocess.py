@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from reportkit.engine.errors import TemplateSyntaxError
+from reportkit.engine.locations import Location, describe_paragraphs, owner_paragraph
 from reportkit.engine.xml import qn
 
 __all__ = ["PROPERTIES", "RICH_PARAGRAPH", "RICH_RUN", "Location", "PartSource", "prepare_part"]
@@ -53,14 +54,6 @@ _XMLNS = re.compile(r' xmlns(?::\w+)?="[^"]*"')
 _SOURCE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 
 
-@dataclass(frozen=True)
-class Location:
-    """Where a line of the Jinja source comes from."""
-
-    description: str
-    snippet: str
-
-
 @dataclass
 class PartSource:
     """The Jinja source of one part, with the rich-content properties and a line map."""
@@ -77,52 +70,9 @@ class PartSource:
         return self.lines[lineno - 1]
 
 
-def _owner(t: etree._Element) -> etree._Element | None:
-    """The nearest enclosing paragraph of a text element."""
-    for ancestor in t.iterancestors(_P):
-        return ancestor
-    return None
-
-
-def _paragraph_text(p: etree._Element) -> str:
-    return "".join(t.text or "" for t in p.iter(_T) if _owner(t) is p)
-
-
-def _snippet(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _describe(root: etree._Element) -> dict[etree._Element, Location]:
-    """A readable location for every paragraph: ``paragraph 3`` or ``table 1, row 2, cell 1``."""
-    tables = {tbl: i for i, tbl in enumerate(root.iter(_TBL), start=1)}
-    places: dict[etree._Element, Location] = {}
-    body_index = 0
-    for p in root.iter(_P):
-        text = _snippet(_paragraph_text(p))
-        cell = next(p.iterancestors(_TC), None)
-        if cell is None:
-            body_index += 1
-            places[p] = Location(f"paragraph {body_index}", text)
-            continue
-        row = cell.getparent()
-        table = row.getparent() if row is not None else None
-        row_index = table.index(row) if table is not None else 0
-        rows_before = sum(1 for child in table[:row_index] if child.tag == _TR) if table is not None else 0
-        cell_index = sum(1 for child in row[: row.index(cell)] if child.tag == _TC) if row is not None else 0
-        paragraph_index = (
-            sum(1 for child in cell[: cell.index(p)] if child.tag == _P) if p.getparent() is cell else 0
-        )
-        where = f"table {tables.get(table, 0)}, row {rows_before + 1}, cell {cell_index + 1}"
-        if paragraph_index:
-            where += f", paragraph {paragraph_index + 1}"
-        places[p] = Location(where, text)
-    return places
-
-
 def _gather_tags(p: etree._Element, part: str, where: Location) -> list[etree._Element]:
     """Move every tag of paragraph *p* whole into one ``<w:t>``; return the ``<w:t>`` with tags."""
-    texts = [t for t in p.iter(_T) if _owner(t) is p]
+    texts = [t for t in p.iter(_T) if owner_paragraph(t) is p]
     if not texts:
         return []
     pieces = [t.text or "" for t in texts]
@@ -188,7 +138,7 @@ def _target(t: etree._Element, kind: str) -> etree._Element | None:
 
 def prepare_part(root: etree._Element, part: str) -> PartSource | None:
     """Build the Jinja source of a part (the tree is modified), or ``None`` when it has no tags."""
-    places = _describe(root)
+    places = describe_paragraphs(root)
     replacements: dict[etree._Element, list[str]] = {}
     order: list[etree._Element] = []
     properties: list[str] = []

@@ -1,0 +1,346 @@
+"""The rules of Nghị định 30/2020/NĐ-CP, Phụ lục I, checked on a mapped document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from docx.document import Document as DocumentObject
+from lxml import etree
+
+from reportkit.checker.elements import DocumentMap, Para
+from reportkit.checker.findings import Finding
+from reportkit.checker.formatting import RunFormat, StyleResolver
+from reportkit.checker.lines import rule_length_mm
+from reportkit.engine.xml import qn
+from reportkit.layout.metrics import text_width_mm
+
+__all__ = ["run_checks"]
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+_FONT = "Times New Roman"
+_BLACK = {None, "auto", "000000"}
+_NUMBER = re.compile(r"^Số:\s*(\d+)(/\S+)?\s*$")
+_DATE = re.compile(r"^(?P<place>[^,]+),\s*ngày (?P<d>\d+) tháng (?P<m>\d+) năm (?P<y>\d{4})$")
+_ARCHIVE = re.compile(r"^-\s*Lưu:\s*VT\b.*\.$")
+_TWIPS_PER_CM = 1440 / 2.54
+_SHORT_RULE = (0.30, 0.53)
+_FULL_RULE = (0.85, 1.15)
+
+Check = Callable[["Context"], Iterator[Finding]]
+
+
+class Context:
+    """A document under check: python-docx object, element map, style resolver."""
+
+    def __init__(self, document: DocumentObject, found: DocumentMap, resolver: StyleResolver) -> None:
+        self.document = document
+        self.found = found
+        self.resolver = resolver
+        section = document.sections[0]
+        self.text_width_mm = (section.page_width - section.left_margin - section.right_margin) / 36000
+
+    def runs(self, para: Para) -> list[RunFormat]:
+        runs = [
+            r
+            for r in para.element.iter(qn("w:r"))
+            if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()
+        ]
+        return [self.resolver.run(para.element, r) for r in runs] or [self.resolver.run(para.element)]
+
+    def finding(self, rule: str, para: Para | None, expected: str, found: str) -> Finding:
+        if para is None:
+            return Finding.of(rule, "document", "", expected, found)
+        return Finding.of(rule, para.where, para.snippet, expected, found)
+
+    @property
+    def is_appendix(self) -> bool:
+        first = next((p for p in self.found.paragraphs if p.text), None)
+        return first is not None and first.text.startswith("Phụ lục")
+
+
+def _sizes(runs: list[RunFormat]) -> str:
+    return "/".join(sorted({f"{r.size:g} pt" for r in runs}))
+
+
+def _style(
+    ctx: Context,
+    rule: str,
+    para: Para,
+    *,
+    sizes: tuple[float, float],
+    bold: bool | None,
+    italic: bool | None = None,
+    upper: bool = False,
+) -> Iterator[Finding]:
+    runs = ctx.runs(para)
+    if any(not sizes[0] <= r.size <= sizes[1] for r in runs):
+        yield ctx.finding(rule, para, f"{sizes[0]:g}-{sizes[1]:g} pt", _sizes(runs))
+    if bold is not None and any(r.bold is not bold for r in runs):
+        yield ctx.finding(rule, para, "bold" if bold else "not bold", "not bold" if bold else "bold")
+    if italic is not None and any(r.italic is not italic for r in runs):
+        yield ctx.finding(rule, para, "italic" if italic else "upright", "upright" if italic else "italic")
+    if upper and para.text != para.text.upper() and not all(r.caps for r in runs):
+        yield ctx.finding(rule, para, "upper case", "lower case letters")
+
+
+def _rule_under(
+    ctx: Context, rule: str, para: Para, bounds: tuple[float, float], *, size: float, bold: bool
+) -> Iterator[Finding]:
+    length = rule_length_mm(para.element, ctx.text_width_mm, size)
+    if not length:
+        yield ctx.finding(rule, para, "a rule (line) under the text", "none")
+        return
+    from reportkit.checker.lines import container_width_mm
+
+    text = min(text_width_mm(para.text, size, bold=bold), container_width_mm(para.element, ctx.text_width_mm))
+    ratio = length / text if text else 0
+    if not bounds[0] <= ratio <= bounds[1]:
+        yield ctx.finding(
+            rule,
+            para,
+            f"{bounds[0]:.2f}-{bounds[1]:.2f} of the text ({text:.0f} mm)",
+            f"{length:.0f} mm ({ratio:.2f})",
+        )
+
+
+def check_page(ctx: Context) -> Iterator[Finding]:
+    for index, section in enumerate(ctx.document.sections, start=1):
+        where = f"section {index}"
+        width, height = round(section.page_width.mm), round(section.page_height.mm)
+        if sorted((width, height)) != [210, 297]:
+            yield Finding.of("page-size", where, "", "210 × 297 mm", f"{width} × {height} mm")
+        if width > height:
+            yield Finding.of("page-orientation", where, "", "portrait", "landscape")
+        margins = {
+            name: round(getattr(section, f"{name}_margin").mm, 1)
+            for name in ("top", "bottom", "left", "right")
+        }
+        bounds = {"top": (20, 25), "bottom": (20, 25), "left": (30, 35), "right": (15, 20)}
+        wrong = [
+            f"{n} {v:g} mm" for n, v in margins.items() if not bounds[n][0] - 0.2 <= v <= bounds[n][1] + 0.2
+        ]
+        if wrong:
+            yield Finding.of(
+                "page-margins", where, "", "top/bottom 20-25, left 30-35, right 15-20 mm", ", ".join(wrong)
+            )
+
+
+def check_fonts(ctx: Context) -> Iterator[Finding]:
+    for para in ctx.found.paragraphs:
+        if not para.text:
+            continue
+        runs = ctx.runs(para)
+        fonts = {r.font for r in runs if r.font != _FONT}
+        if fonts:
+            yield ctx.finding("font-family", para, _FONT, ", ".join(sorted(str(f) for f in fonts)))
+        colours = {
+            r.color for r in runs if (r.color or "auto").upper() not in {c.upper() for c in _BLACK if c}
+        }
+        if colours:
+            yield ctx.finding("font-color", para, "black", ", ".join(sorted(str(c) for c in colours)))
+
+
+def check_national(ctx: Context) -> Iterator[Finding]:
+    found = ctx.found
+    if ctx.is_appendix:
+        return
+    title = found.national_title
+    if title is None:
+        yield ctx.finding("national-title", None, NATIONAL_TITLE, "no national title")
+    else:
+        if title.text != NATIONAL_TITLE:
+            yield ctx.finding("national-title", title, NATIONAL_TITLE, title.text)
+        yield from _style(ctx, "national-title", title, sizes=(12, 13), bold=True, italic=False, upper=True)
+    motto = found.motto
+    if motto is None:
+        yield ctx.finding("motto", None, MOTTO, "no motto")
+        return
+    if motto.text != MOTTO:
+        yield ctx.finding("motto", motto, MOTTO, motto.text)
+    yield from _style(ctx, "motto", motto, sizes=(13, 14), bold=True, italic=False)
+    size = ctx.runs(motto)[0].size
+    yield from _rule_under(ctx, "motto-rule", motto, _FULL_RULE, size=size, bold=True)
+
+
+def check_agency(ctx: Context) -> Iterator[Finding]:
+    found = ctx.found
+    if ctx.is_appendix or found.national_title is None:
+        return
+    if found.agency is None:
+        yield ctx.finding("agency", None, "the issuing agency's name", "none")
+        return
+    yield from _style(ctx, "agency", found.agency, sizes=(12, 13), bold=True, italic=False, upper=True)
+    size = ctx.runs(found.agency)[0].size
+    yield from _rule_under(ctx, "agency-rule", found.agency, _SHORT_RULE, size=size, bold=True)
+    if found.parent_agency is not None:
+        yield from _style(
+            ctx, "parent-agency", found.parent_agency, sizes=(12, 13), bold=False, italic=False, upper=True
+        )
+
+
+def check_number_and_date(ctx: Context) -> Iterator[Finding]:
+    found = ctx.found
+    kind = found.doc_type.text if found.doc_type else ""
+    if ctx.is_appendix or kind.startswith("DANH SÁCH"):
+        return
+    number = found.number
+    if number is None:
+        if kind not in ("THƯ KHEN", "THƯ CHÚC MỪNG", "THƯ CẢM ƠN"):
+            yield ctx.finding("number-missing", None, "Số: NN/ABC-XYZ", "no Số: line")
+    else:
+        match = _NUMBER.match(number.text)
+        if match is None:
+            yield ctx.finding("number", number, "Số: 12/QĐ-SCT", number.text)
+        elif len(match.group(1)) < 2:
+            yield ctx.finding(
+                "number", number, f"Số: {int(match.group(1)):02d}{match.group(2) or ''}", number.text
+            )
+        yield from _style(ctx, "number", number, sizes=(13, 13), bold=False, italic=False)
+    date = found.place_date
+    if date is None:
+        yield ctx.finding("place-date", None, "Địa danh, ngày DD tháng M năm YYYY", "no place-date line")
+        return
+    match = _DATE.match(date.text)
+    if match is None:
+        yield ctx.finding("place-date", date, "Hải Phòng, ngày 05 tháng 01 năm 2021", date.text)
+    else:
+        day, month = match.group("d"), match.group("m")
+        good_day = f"{int(day):02d}"
+        good_month = f"{int(month):02d}" if int(month) < 3 else str(int(month))
+        if day != good_day or month != good_month:
+            expected = f"{match.group('place')}, ngày {good_day} tháng {good_month} năm {match.group('y')}"
+            yield ctx.finding("place-date", date, expected, date.text)
+    yield from _style(ctx, "place-date", date, sizes=(13, 14), bold=None, italic=True)
+
+
+def check_title(ctx: Context) -> Iterator[Finding]:
+    found = ctx.found
+    if found.doc_type is not None:
+        yield from _style(ctx, "document-type", found.doc_type, sizes=(13, 16), bold=True, upper=True)
+    if found.summary is not None:
+        yield from _style(ctx, "summary", found.summary, sizes=(13, 14), bold=True)
+        under = found.reference or found.summary
+        size = ctx.runs(under)[0].size
+        bold = ctx.runs(under)[0].bold
+        yield from _rule_under(ctx, "summary-rule", under, _SHORT_RULE, size=size, bold=bold)
+
+
+def check_body(ctx: Context) -> Iterator[Finding]:
+    found = ctx.found
+    for index, para in enumerate(found.legal_bases):
+        runs = ctx.runs(para)
+        if any(not r.italic for r in runs):
+            yield ctx.finding("legal-basis", para, "italic", "upright")
+        last = index == len(found.legal_bases) - 1
+        if not para.text.endswith(";") and not (last and para.text.endswith(".")):
+            yield ctx.finding("legal-basis", para, "ends with ';'", repr(para.text[-1:]))
+    running = [
+        p for p in found.body if ctx.resolver.paragraph(p.element).alignment != "center" and len(p.text) >= 60
+    ]
+    for para in [*found.legal_bases, *running]:
+        runs = ctx.runs(para)
+        if any(not 13 <= r.size <= 14 for r in runs):
+            yield ctx.finding("body-size", para, "13-14 pt", _sizes(runs))
+        fmt = ctx.resolver.paragraph(para.element)
+        indent_cm = fmt.first_line / _TWIPS_PER_CM
+        if not 0.95 <= indent_cm <= 1.3:
+            yield ctx.finding("body-indent", para, "1 cm or 1.27 cm", f"{indent_cm:.2f} cm")
+        if fmt.before + fmt.after < 6:
+            yield ctx.finding("body-spacing", para, "≥ 6 pt", f"{fmt.before + fmt.after:g} pt")
+        if fmt.alignment != "justify":
+            yield ctx.finding("body-alignment", para, "justified", fmt.alignment)
+
+
+def check_closing(ctx: Context) -> Iterator[Finding]:
+    found = ctx.found
+    kind = found.doc_type.text if found.doc_type else ""
+    if ctx.is_appendix or kind.startswith("DANH SÁCH"):
+        return
+    signature = found.signature
+    if signature:
+        *titles, name = signature
+        for para in titles:
+            yield from _style(ctx, "signature", para, sizes=(13, 14), bold=True, upper=True)
+        yield from _style(ctx, "signature", name, sizes=(13, 14), bold=True)
+    label = found.recipients_label
+    if label is None:
+        yield ctx.finding("recipients-missing", None, "Nơi nhận:", "none")
+        return
+    if label.text != "Nơi nhận:":
+        yield ctx.finding("recipients", label, "Nơi nhận:", label.text)
+    yield from _style(ctx, "recipients", label, sizes=(12, 12), bold=True, italic=True)
+    items = found.recipients
+    if not items:
+        yield ctx.finding("recipients", label, "a list under Nơi nhận:", "none")
+        return
+    for para in items:
+        runs = ctx.runs(para)
+        if any(r.size != 11 for r in runs):
+            yield ctx.finding("recipients", para, "11 pt", _sizes(runs))
+        if not para.text.startswith("-"):
+            yield ctx.finding("recipients", para, "a line starting with '- '", para.text[:12])
+    for para in items[:-1]:
+        if not para.text.endswith(";"):
+            yield ctx.finding("recipients", para, "ends with ';'", repr(para.text[-1:]))
+    if not _ARCHIVE.match(items[-1].text):
+        yield ctx.finding("recipients", items[-1], "last line '- Lưu: VT, ….'", items[-1].text)
+
+
+def _has_page_field(element: etree._Element | None) -> bool:
+    if element is None:
+        return False
+    simple = any("PAGE" in (f.get(qn("w:instr")) or "").split() for f in element.iter(qn("w:fldSimple")))
+    complex_ = any("PAGE" in (t.text or "").split() for t in element.iter(qn("w:instrText")))
+    return simple or complex_
+
+
+def check_page_numbers(ctx: Context) -> Iterator[Finding]:
+    for index, section in enumerate(ctx.document.sections, start=1):
+        where = f"section {index}"
+        title_page = section.different_first_page_header_footer
+        default_header = section.header._element if not section.header.is_linked_to_previous else None
+        first_header = section.first_page_header._element if title_page else default_header
+        footers = [section.footer, section.first_page_footer]
+        if any(not f.is_linked_to_previous and _has_page_field(f._element) for f in footers):
+            yield Finding.of(
+                "page-number", where, "", "page numbers in the header", "a page number in the footer"
+            )
+        if _has_page_field(first_header):
+            yield Finding.of(
+                "page-number", where, "", "no number on the first page", "a page number on page 1"
+            )
+        if default_header is not None and _has_page_field(default_header):
+            fields = [r for f in default_header.iter(qn("w:fldSimple")) for r in f.iter(qn("w:r"))]
+            for p in default_header.iter(qn("w:p")):
+                if _has_page_field(p):
+                    if ctx.resolver.paragraph(p).alignment != "center":
+                        yield Finding.of(
+                            "page-number", where, "", "centred", ctx.resolver.paragraph(p).alignment
+                        )
+                    sizes = {ctx.resolver.run(p, r).size for r in fields} or {ctx.resolver.run(p).size}
+                    if any(not 13 <= s <= 14 for s in sizes):
+                        yield Finding.of(
+                            "page-number", where, "", "13-14 pt", "/".join(f"{s:g} pt" for s in sorted(sizes))
+                        )
+
+
+CHECKS: tuple[Check, ...] = (
+    check_page,
+    check_fonts,
+    check_national,
+    check_agency,
+    check_number_and_date,
+    check_title,
+    check_body,
+    check_closing,
+    check_page_numbers,
+)
+
+
+def run_checks(ctx: Context) -> list[Finding]:
+    findings: list[Finding] = []
+    for check in CHECKS:
+        findings.extend(check(ctx))
+    return findings
