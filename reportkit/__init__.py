@@ -1,5 +1,6 @@
 """reportkit: Vietnamese official documents from typed data, as .docx and PDF."""
 
+from reportkit.checker import Report, check
 from reportkit.engine import (
     Image,
     PackageError,
@@ -13,7 +14,6 @@ from reportkit.engine import (
     ZipLimits,
     render_many,
 )
-from reportkit.checker import Report, check
 from reportkit.template import Template
 
 __version__ = "0.1.0"
@@ -21,8 +21,8 @@ __version__ = "0.1.0"
 __all__ = [
     "Image",
     "PackageError",
-    "Report",
     "RenderError",
+    "Report",
     "Rich",
     "Rule",
     "SecurityError",

@@ -44,10 +44,6 @@ out = Console()
 DATA_ERRORS = (SheetError, ValidationError, TemplateError, PdfError, FileExistsError, ValueError, OSError)
 
 
-class DataError(Exception):
-    """A problem with the user's data or files: exit code 1."""
-
-
 @contextmanager
 def _data_errors() -> Iterator[None]:
     try:

@@ -8,6 +8,7 @@ when LibreOffice is present and ``pdf=None``, their PDFs).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,16 +67,17 @@ def load_event(path: str | os.PathLike[str]) -> Event:
     """Read an event YAML file and the honoree spreadsheet it names (relative to it)."""
     source = Path(path)
     config = EventConfig.from_yaml(source)
-    extra = {"group_order": config.group_order, "sort": config.sort}
-    if config.list_title:
-        extra["title"] = config.list_title
     if config.honorees_file:
-        honorees = read_honorees(
-            source.parent / config.honorees_file, award=config.award, title=config.list_title
-        )
-        honorees = honorees.model_copy(update={"group_order": config.group_order, "sort": config.sort})
+        members = read_honorees(source.parent / config.honorees_file).honorees
     else:
-        honorees = HonoreeList(award=config.award, honorees=config.honorees, **extra)
+        members = config.honorees
+    honorees = HonoreeList(
+        title=config.list_title or HonoreeList.model_fields["title"].default,
+        award=config.award,
+        honorees=members,
+        group_order=config.group_order,
+        sort=config.sort,
+    )
     return Event(config, honorees)
 
 
@@ -99,10 +101,9 @@ def build_pack(
     decision = event.decision
     symbol = decision.symbol.replace("/", "-")
 
-    def single(name: str, produce: object) -> None:
+    def single(name: str, produce: Callable[[Path], object]) -> None:
         path = folder / name
         written.append(path)
-        assert callable(produce)
         produce(path)
 
     single(f"quyet_dinh_{symbol}.docx", lambda p: documents.decision(decision, out=p))

@@ -39,7 +39,8 @@ class Context:
         self.found = found
         self.resolver = resolver
         section = document.sections[0]
-        self.text_width_mm = (section.page_width - section.left_margin - section.right_margin) / 36000
+        width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+        self.text_width_mm = width / 36000
 
     def runs(self, para: Para) -> list[RunFormat]:
         runs = [
@@ -108,7 +109,7 @@ def _rule_under(
 def check_page(ctx: Context) -> Iterator[Finding]:
     for index, section in enumerate(ctx.document.sections, start=1):
         where = f"section {index}"
-        width, height = round(section.page_width.mm), round(section.page_height.mm)
+        width, height = round((section.page_width or 0) / 36000), round((section.page_height or 0) / 36000)
         if sorted((width, height)) != [210, 297]:
             yield Finding.of("page-size", where, "", "210 × 297 mm", f"{width} × {height} mm")
         if width > height:

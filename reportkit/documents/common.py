@@ -21,7 +21,7 @@ from reportkit.models.document import IssuedDocument
 from reportkit.resources import builtin_template
 from reportkit.template import Template
 
-__all__ = ["RULE_SHARE", "TemplateChoice", "load_template", "standard_context", "write_or_return"]
+__all__ = ["RULE_SHARE", "TemplateChoice", "load_template", "rule_under", "standard_context"]
 
 TemplateChoice = str | os.PathLike[str] | Template | None
 RULE_SHARE = 0.4
@@ -69,10 +69,3 @@ def standard_context(document: IssuedDocument, signature: Image | None = None) -
         "signature": signature,
         "recipients": document.recipient_lines,
     }
-
-
-def write_or_return(
-    template: Template, context: dict[str, Any], out: str | os.PathLike[str] | None
-) -> bytes | None:
-    """Render; return the bytes, or write them atomically to *out* and return ``None``."""
-    return template.render(context, out)

@@ -8,11 +8,9 @@ rendered parts, and copies every other part of the package byte for byte, still 
 
 from __future__ import annotations
 
-import io
 import os
 import re
 import traceback
-import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -349,8 +347,3 @@ class DocxTemplate:
 
 def _rebuild(cls: type[DocxTemplate], data: bytes, options: dict[str, Any]) -> DocxTemplate:
     return cls(data, **options)
-
-
-def is_docx(data: bytes) -> bool:
-    """Whether *data* opens as a zip archive (a cheap check before a full parse)."""
-    return zipfile.is_zipfile(io.BytesIO(data))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document as DocumentObject
@@ -45,7 +46,7 @@ from reportkit.layout.nd30 import (
 
 __all__ = ["TEMPLATES", "build_all", "main"]
 
-BODY = {"align": JUSTIFY, "first_line": FIRST_LINE_INDENT, "after": 6}
+BODY: dict[str, Any] = {"align": JUSTIFY, "first_line": FIRST_LINE_INDENT, "after": 6}
 RECIPIENTS = ["{%p for line in recipients %}", "{{ line }}", "{%p endfor %}"]
 SIGNER = [
     "{%p for line in signer.lines %}",
@@ -371,7 +372,7 @@ def conference_report() -> DocumentObject:
     _standard_header(d)
     title_block(d, "BÁO CÁO", "{{ doc.summary }}", "{{p rules.summary }}")
     paragraph(d, "", after=6)
-    sections = [
+    sections: list[tuple[str, dict[str, Any] | str | None]] = [
         ("{%p if intro %}", None),
         ("{{ intro }}", BODY),
         ("{%p endif %}", None),
@@ -439,10 +440,10 @@ def conference_report() -> DocumentObject:
                 after=6,
                 keep_with_next=True,
             )
-        elif style is None:
-            paragraph(d, text, align=LEFT)
-        else:
+        elif isinstance(style, dict):
             paragraph(d, text, **style)
+        else:
+            paragraph(d, text, align=LEFT)
     closing_table(d, recipients=RECIPIENTS, signer=SIGNER)
     return d
 

@@ -61,16 +61,16 @@ class Header:
 def find_header(rows: Sequence[Sequence[Cell]], mapping: Mapping[str, str] | None = None) -> Header:
     """Locate the header row; raise ``ValueError`` naming the headings it looked for."""
     known = dict(HEADINGS)
-    for heading, field in (mapping or {}).items():
-        known[heading_key(heading)] = field
+    for heading, target in (mapping or {}).items():
+        known[heading_key(heading)] = target
     for index, row in enumerate(rows[:_SEARCH_ROWS]):
         columns: dict[str, int] = {}
         headings: dict[str, str] = {}
         for column, cell in enumerate(row):
-            field = known.get(heading_key(cell))
-            if field and field not in columns:
-                columns[field] = column
-                headings[field] = normalize(str(cell))
+            name = known.get(heading_key(cell))
+            if name and name not in columns:
+                columns[name] = column
+                headings[name] = normalize(str(cell))
         if len(columns) >= 2 and "name" in columns:
             return Header(index, columns, headings)
     raise ValueError(
