@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import resource
 import subprocess
 import sys
@@ -30,6 +28,7 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
+from machine import describe  # benchmarks/machine.py
 
 FIELDS = {
     "authority": "GIÁM ĐỐC SỞ CÔNG THƯƠNG THÀNH PHỐ HẢI PHÒNG",
@@ -165,18 +164,6 @@ def run_scenario(engine: str, scenario: str, count: int, rows_count: int, work: 
     return {"seconds": seconds, "docs_per_s": docs / seconds, "peak_mb": peak, "growth_mb": peak - base}
 
 
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=1000)
@@ -191,7 +178,7 @@ def main() -> None:
         return
     import docxtpl
 
-    print(f"machine: {machine()}")
+    print(f"machine: {describe()}")
     print(f"peer: docxtpl {docxtpl.__version__}")
     names = {
         "a": f"(a) {args.count} certificates, separate files",

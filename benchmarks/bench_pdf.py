@@ -2,7 +2,8 @@
 
 reportkit renders the certificates (``render_many``) and converts them with
 ``reportkit.pdf.to_pdf``: one LibreOffice process per batch of 200 files. The peer is the common
-script: ``soffice --headless --convert-to pdf FILE`` once per file. The peer is timed on a sample
+script: ``soffice --headless --convert-to pdf FILE`` once per file. reportkit's print path renders one merged document (``merge=True``) and converts it to one
+PDF of every page. The peer is timed on a sample
 (``--peer-sample``, default 20 files; a thousand runs take over half an hour) and its per-file
 time is scaled to the same count; the ratio is printed with both absolute figures and the machine.
 
@@ -12,27 +13,17 @@ Run: ``python benchmarks/bench_pdf.py [--count 1000] [--peer-sample 20]``.
 from __future__ import annotations
 
 import argparse
-import platform
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
+from machine import describe  # benchmarks/machine.py
+
 from reportkit import documents
 from reportkit.pack import load_event
 from reportkit.pdf import find_soffice, to_pdf
 from reportkit.resources import example_event
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
-    for line in Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []:
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    import os
-
-    return f"{platform.system()} {platform.machine()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def main() -> None:
@@ -42,7 +33,7 @@ def main() -> None:
     args = parser.parse_args()
     soffice = find_soffice()
     version = subprocess.run([soffice, "--version"], capture_output=True, text=True).stdout.strip()
-    print(f"machine: {machine()}")
+    print(f"machine: {describe()}")
     print(f"LibreOffice: {version}")
     event = load_event(example_event())
     decision = event.decision
@@ -63,6 +54,11 @@ def main() -> None:
         converted = time.perf_counter() - start
         ours = rendered + converted
         assert len(pdfs) == args.count
+        start = time.perf_counter()
+        merged = documents.certificates(decision, folder / "print", merge=True)
+        assert isinstance(merged, list)
+        to_pdf(merged, folder / "print-pdf")
+        print_file = time.perf_counter() - start
         sample = paths[: args.peer_sample]
         start = time.perf_counter()
         for path in sample:
@@ -80,7 +76,9 @@ def main() -> None:
     print(
         f"  one soffice per file: {peer_each:.2f} s per file (measured on {len(sample)}) → {peer:8.1f} s for {args.count}"
     )
-    print(f"  ratio: {peer / ours:.1f}x faster")
+    print(f"  ratio, a PDF per certificate: {peer / ours:.1f}x faster")
+    print(f"  reportkit print file (merge=True, one {args.count}-page PDF): {print_file:8.1f} s")
+    print(f"  ratio, print file: {peer / print_file:.1f}x faster")
 
 
 if __name__ == "__main__":

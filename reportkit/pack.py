@@ -46,11 +46,7 @@ class Event:
         info = self.config.conference
         if info is None:
             return None
-        return Conference(
-            **{name: getattr(info, name) for name in type(info).model_fields},
-            organiser=self.config.agency,
-            honorees=self.honorees,
-        )
+        return Conference(**dict(info), organiser=self.config.agency, honorees=self.honorees)
 
     def issued(self, info: DocumentInfo | None, doc_type: str | None) -> IssuedDocument | None:
         if info is None:

@@ -1,7 +1,8 @@
 """PDF through LibreOffice headless: many documents per soffice process, with a timeout.
 
 ``to_pdf(paths, out_dir)`` converts in batches (one ``soffice --headless --convert-to pdf``
-process per batch of up to 200 files), in a private LibreOffice profile so it neither collides
+process per batch of up to 200 files, as many processes at once as there are CPU cores), each in
+a private LibreOffice profile so it neither collides
 with a user's open LibreOffice nor with another conversion, and moves each PDF into place
 atomically. Times New Roman is used where installed; otherwise fontconfig substitutes the
 metric-compatible Liberation Serif (Debian: ``fonts-liberation2``; the older
@@ -15,6 +16,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 __all__ = ["INSTALL_HINT", "PdfError", "find_soffice", "to_pdf"]
@@ -78,10 +80,13 @@ def to_pdf(
     *,
     timeout: float = 600.0,
     soffice: str | None = None,
+    workers: int | None = None,
 ) -> list[Path]:
     """Convert .docx files to PDF into *out_dir*; return the PDF paths in input order.
 
-    *timeout* applies to each soffice process (a batch of up to 200 files).
+    The files are split into batches of up to 200, converted by *workers* LibreOffice
+    processes at once (default: one per CPU core, each with its own profile). *timeout* applies
+    to each process.
     """
     files = [Path(p).resolve() for p in paths]
     for file in files:
@@ -96,8 +101,12 @@ def to_pdf(
     results = []
     with tempfile.TemporaryDirectory(prefix=".reportkit-pdf-", dir=folder) as staging:
         staged = Path(staging)
-        for start in range(0, len(files), BATCH):
-            _convert(executable, files[start : start + BATCH], staged, timeout)
+        parallel = max(1, min(workers or os.cpu_count() or 1, len(files)))
+        size = min(BATCH, -(-len(files) // parallel))
+        batches = [files[start : start + size] for start in range(0, len(files), size)]
+        with ThreadPoolExecutor(parallel) as pool:
+            for _ in pool.map(lambda batch: _convert(executable, batch, staged, timeout), batches):
+                pass
         for file in files:
             produced = staged / f"{file.stem}.pdf"
             if not produced.is_file() or produced.stat().st_size == 0:

@@ -69,6 +69,7 @@ def test_committed_templates_match_their_generator(tmp_path: Path) -> None:
     committed = templates_folder()
     assert sorted(p.name for p in committed.glob("*.docx")) == sorted(TEMPLATES)
     for name in TEMPLATES:
+        assert (committed / name).read_bytes() == (tmp_path / name).read_bytes(), name
         with zipfile.ZipFile(committed / name) as a, zipfile.ZipFile(tmp_path / name) as b:
             assert sorted(a.namelist()) == sorted(b.namelist()), name
             for part in a.namelist():

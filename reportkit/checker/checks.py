@@ -60,6 +60,16 @@ class Context:
         first = next((p for p in self.found.paragraphs if p.text), None)
         return first is not None and first.text.startswith("Phụ lục")
 
+    @property
+    def kind(self) -> str:
+        """The document type as written (``QUYẾT ĐỊNH``), or an empty string."""
+        return self.found.doc_type.text if self.found.doc_type else ""
+
+    @property
+    def is_attachment(self) -> bool:
+        """A list issued with a decision, or an appendix: no number, date or signature."""
+        return self.is_appendix or self.kind.startswith("DANH SÁCH")
+
 
 def _sizes(runs: list[RunFormat]) -> str:
     return "/".join(sorted({f"{r.size:g} pt" for r in runs}))
@@ -183,12 +193,11 @@ def check_agency(ctx: Context) -> Iterator[Finding]:
 
 def check_number_and_date(ctx: Context) -> Iterator[Finding]:
     found = ctx.found
-    kind = found.doc_type.text if found.doc_type else ""
-    if ctx.is_appendix or kind.startswith("DANH SÁCH"):
+    if ctx.is_attachment:
         return
     number = found.number
     if number is None:
-        if kind not in ("THƯ KHEN", "THƯ CHÚC MỪNG", "THƯ CẢM ƠN"):
+        if ctx.kind not in ("THƯ KHEN", "THƯ CHÚC MỪNG", "THƯ CẢM ƠN"):
             yield ctx.finding("number-missing", None, "Số: NN/ABC-XYZ", "no Số: line")
     else:
         match = _NUMBER.match(number.text)
@@ -256,8 +265,7 @@ def check_body(ctx: Context) -> Iterator[Finding]:
 
 def check_closing(ctx: Context) -> Iterator[Finding]:
     found = ctx.found
-    kind = found.doc_type.text if found.doc_type else ""
-    if ctx.is_appendix or kind.startswith("DANH SÁCH"):
+    if ctx.is_attachment:
         return
     signature = found.signature
     if signature:

@@ -12,7 +12,9 @@ edit and use in place of the built-in one. The names they read are the contexts 
 
 from __future__ import annotations
 
+import io
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -259,22 +261,6 @@ def _page_border(d: DocumentObject, color: str = "C00000") -> None:
     anchor.addnext(borders)
 
 
-CERTIFICATE_SIGNER = [
-    "{%p for line in signer.lines %}",
-    "{{ line }}",
-    "{%p endfor %}",
-    "{%p if signature %}",
-    "{{ signature }}",
-    "{%p else %}",
-    "",
-    "",
-    "",
-    "",
-    "{%p endif %}",
-    "{{ signer.full_name }}",
-]
-
-
 def certificate() -> DocumentObject:
     """Giấy khen, full mode: A4 landscape, decorative border, one page per honoree."""
     d = _new(landscape=True, margins=(24, 16, 25, 25))
@@ -306,7 +292,7 @@ def certificate() -> DocumentObject:
     paragraph(left, "Số sổ vàng: {{ honoree.register_number }}", size=13, italic=True)
     paragraph(left, "{%p endif %}", size=13)
     paragraph(right, "{{ doc.place_date }}", size=14, italic=True)
-    for line in CERTIFICATE_SIGNER:
+    for line in SIGNER:
         paragraph(right, line, size=14, bold=True)
     return d
 
@@ -522,9 +508,23 @@ def build_all(folder: Path) -> list[Path]:
         core.author = core.last_modified_by = "reportkit"
         core.title = name.removesuffix(".docx")
         path = folder / name
-        document.save(str(path))
+        path.write_bytes(_reproducible(document))
         paths.append(path)
     return paths
+
+
+def _reproducible(document: DocumentObject) -> bytes:
+    """The .docx with fixed zip timestamps, so that regenerating an unchanged template changes
+    no byte of it."""
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2021, 6, 22, 8, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -7,10 +7,10 @@ Every model loads from a dict, JSON and YAML (:meth:`ReportkitModel.from_yaml` â
 from reportkit.models.agency import Agency, AuthorityPrefix, Signer
 from reportkit.models.awards import Award, GroupOrder, Honoree, HonoreeGroup, HonoreeList
 from reportkit.models.base import Name, ReportkitModel, Text, UpperText
-from reportkit.models.conference import Conference, ReceivedAward, Speech
+from reportkit.models.conference import Conference, ConferenceDetails, ReceivedAward, Speech
 from reportkit.models.decision import Decision
 from reportkit.models.document import IssuedDocument, closing_lines, recipient_lines
-from reportkit.models.event import ConferenceInfo, DecisionInfo, DocumentInfo, EventConfig
+from reportkit.models.event import DecisionInfo, DocumentInfo, EventConfig
 from reportkit.models.people import Collective, Person
 
 __all__ = [
@@ -19,7 +19,7 @@ __all__ = [
     "Award",
     "Collective",
     "Conference",
-    "ConferenceInfo",
+    "ConferenceDetails",
     "Decision",
     "DecisionInfo",
     "DocumentInfo",

@@ -9,7 +9,7 @@ from reportkit.models.awards import HonoreeList
 from reportkit.models.base import ReportkitModel, Text
 from reportkit.models.people import Person
 
-__all__ = ["Conference", "ReceivedAward", "Speech"]
+__all__ = ["Conference", "ConferenceDetails", "ReceivedAward", "Speech"]
 
 
 class Speech(ReportkitModel):
@@ -33,15 +33,14 @@ class ReceivedAward(ReportkitModel):
         return f"{text} {self.reason}" if self.reason else text
 
 
-class Conference(ReportkitModel):
-    """A conference, e.g. the Hội nghị Biểu dương điển hình tiên tiến of Sở Công Thương Hải Phòng.
+class ConferenceDetails(ReportkitModel):
+    """What happened at a conference: title, time, venue, people, content, speeches, awards.
 
     ``guests`` are persons with their titles in ``position``; ``content`` is the agenda, one item
-    per entry; ``honorees`` is the list honoured at the conference.
+    per entry. An event file gives these; :class:`Conference` adds the organiser and honorees.
     """
 
     title: Text
-    organiser: Agency
     starts_at: dt.datetime
     ends_at: dt.datetime | None = None
     venue: Text
@@ -51,10 +50,17 @@ class Conference(ReportkitModel):
     content: list[Text] = []
     speeches: list[Speech] = []
     awards_received: list[ReceivedAward] = []
-    honorees: HonoreeList | None = None
     conclusions: list[Text] = []
     tasks: list[Text] = []
 
     @property
     def date(self) -> dt.date:
         return self.starts_at.date()
+
+
+class Conference(ConferenceDetails):
+    """A conference, e.g. the Hội nghị Biểu dương điển hình tiên tiến of Sở Công Thương Hải Phòng,
+    with its organiser and the list honoured at it."""
+
+    organiser: Agency
+    honorees: HonoreeList | None = None

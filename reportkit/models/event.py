@@ -14,10 +14,9 @@ from pydantic import PositiveInt
 from reportkit.models.agency import Agency, Signer
 from reportkit.models.awards import Award, GroupOrder, Honoree
 from reportkit.models.base import ReportkitModel, Text
-from reportkit.models.conference import ReceivedAward, Speech
-from reportkit.models.people import Person
+from reportkit.models.conference import ConferenceDetails
 
-__all__ = ["ConferenceInfo", "DecisionInfo", "DocumentInfo", "EventConfig"]
+__all__ = ["DecisionInfo", "DocumentInfo", "EventConfig"]
 
 
 class DocumentInfo(ReportkitModel):
@@ -43,22 +42,6 @@ class DecisionInfo(DocumentInfo):
     fund: Text | None = None
 
 
-class ConferenceInfo(ReportkitModel):
-    """The conference, without its organiser and honorees (they come from the event)."""
-
-    title: Text
-    starts_at: dt.datetime
-    venue: Text
-    chair: Person | None = None
-    guests: list[Person] = []
-    participants: Text | None = None
-    content: list[Text] = []
-    speeches: list[Speech] = []
-    awards_received: list[ReceivedAward] = []
-    conclusions: list[Text] = []
-    tasks: list[Text] = []
-
-
 class EventConfig(ReportkitModel):
     """The event file. ``honorees_file`` is a spreadsheet path relative to the event file;
     ``honorees`` lists them inline instead."""
@@ -73,7 +56,7 @@ class EventConfig(ReportkitModel):
     honorees: list[Honoree] = []
     register_start: PositiveInt | None = None
     decision: DecisionInfo
-    conference: ConferenceInfo | None = None
+    conference: ConferenceDetails | None = None
     report: DocumentInfo | None = None
     invitation: DocumentInfo | None = None
     letter: DocumentInfo | None = None
