@@ -4,7 +4,8 @@ YAML and JSON: a mapping is one document; a list of mappings (or a mapping whose
 is a list) is one document per item. XLSX and CSV: one document per row under the header row
 (the first non-empty row); each row is available three ways — by an identifier made from the
 heading (``Họ và tên`` → ``ho_va_ten``), as ``row["Họ và tên"]``, and, for file-name patterns,
-by the heading itself (``"{Họ và tên}.docx"``).
+by the heading itself (``"{Họ và tên}.docx"``). Columns whose heading starts with ``Ngày`` or ``Date``
+become dates, however Excel stored them (see :func:`reportkit.sheets.excel_date`).
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from typing import Any
 
 import yaml
 
-from reportkit.sheets.reading import Cell, SheetError, read_table
+from reportkit.sheets.reading import Cell, SheetError, excel_date, read_table
 from reportkit.vn.text import normalize
 
 __all__ = ["identifier", "load_contexts"]
+
+_DATE_HEADING = re.compile(r"(?i)^(ngày|date)\b")
 
 
 def identifier(heading: str) -> str:
@@ -44,6 +47,9 @@ def _row_contexts(rows: list[list[Cell]]) -> list[dict[str, Any]]:
         values = {
             h: (normalize(v) if isinstance(v, str) else v) for h, v in zip(headings, row, strict=False) if h
         }
+        for heading in values:
+            if _DATE_HEADING.search(heading):
+                values[heading] = excel_date(values[heading])
         context: dict[str, Any] = {identifier(h): v for h, v in values.items()}
         context.update(values)
         context["row"] = values

@@ -131,3 +131,34 @@ def test_generic_contexts(shared_data: Path, tmp_path: Path) -> None:
     yaml_file = tmp_path / "one.yaml"
     yaml_file.write_text("ten: An\n", encoding="utf-8")
     assert load_contexts(yaml_file) == ([{"ten": "An"}], False)
+
+
+def test_excel_dates_in_every_form(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from reportkit.sheets import excel_date
+
+    june = dt.date(2021, 6, 22)
+    for value in (
+        dt.datetime(2021, 6, 22, 8, 0),
+        june,
+        44369,
+        44369.0,
+        "44369",
+        "22/6/2021",
+        "22-06-2021",
+        "2021-06-22",
+    ):
+        assert excel_date(value) == june, value
+    assert excel_date("Hải Phòng") == "Hải Phòng" and excel_date("31/2/2021") == "31/2/2021"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Họ và tên", "Ngày sinh", "Số tiền"])
+    sheet.append(["An", 44369, "447.000"])
+    sheet.append(["Bình", "05/01/1990", 1])
+    sheet.append(["Chi", dt.datetime(1985, 3, 1), 2])
+    path = tmp_path / "dates.xlsx"
+    book.save(path)
+    contexts, _ = load_contexts(path)
+    assert [c["ngay_sinh"] for c in contexts] == [june, dt.date(1990, 1, 5), dt.date(1985, 3, 1)]
+    assert contexts[0]["so_tien"] == "447.000"

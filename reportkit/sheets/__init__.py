@@ -2,13 +2,14 @@
 
 from reportkit.sheets.columns import HEADINGS, find_header
 from reportkit.sheets.honorees import RowError, honorees_from_rows, read_honorees
-from reportkit.sheets.reading import SheetError, decode_text, read_table
+from reportkit.sheets.reading import SheetError, decode_text, excel_date, read_table
 
 __all__ = [
     "HEADINGS",
     "RowError",
     "SheetError",
     "decode_text",
+    "excel_date",
     "find_header",
     "honorees_from_rows",
     "read_honorees",
