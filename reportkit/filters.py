@@ -39,10 +39,6 @@ def _place_date(value: DateLike, place: str) -> str:
     return vn.place_date(place, value)
 
 
-def _capitalize_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _given_name(full_name: str) -> str:
     return vn.split_name(full_name).given
 
@@ -61,7 +57,7 @@ VN_FILTERS: dict[str, Callable[..., Any]] = {
     "pad": vn.pad_count,
     "upper": vn.upper,
     "name": vn.normalize_name,
-    "capitalize_first": _capitalize_first,
+    "capitalize_first": vn.capitalize_first,
     "given_name": _given_name,
     "honorific": vn.honorific,
     "sort_names": vn.sort_names,

@@ -118,3 +118,15 @@ def test_sort_names_orders_given_names_like_icu(given_names: list[str]) -> None:
     names = [f"Nguyễn Văn {normalize_name(g)}" for g in given_names]
     ours = [n.rsplit(" ", 1)[1] for n in sort_names(names)]
     assert ours == sorted((normalize_name(g) for g in given_names), key=ICU.getSortKey)
+
+
+def test_first_letter_helpers() -> None:
+    from reportkit.vn import as_clause, capitalize_first, lower_first
+
+    assert capitalize_first("đã có thành tích") == "Đã có thành tích"
+    assert lower_first("Đã có") == "đã có"
+    assert (
+        as_clause("  Đã có thành tích xuất sắc trong phong trào thi đua. ")
+        == "đã có thành tích xuất sắc trong phong trào thi đua"
+    )
+    assert capitalize_first("") == lower_first("") == as_clause("") == ""

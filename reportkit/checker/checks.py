@@ -153,23 +153,26 @@ def check_fonts(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding("font-color", para, "black", ", ".join(sorted(str(c) for c in colours)))
 
 
+def _literal(ctx: Context, rule: str, para: Para | None, text: str) -> Iterator[Finding]:
+    """The element must exist and read exactly *text*."""
+    if para is None:
+        yield ctx.finding(rule, None, text, "none")
+    elif para.text != text:
+        yield ctx.finding(rule, para, text, para.text)
+
+
 def check_national(ctx: Context) -> Iterator[Finding]:
     found = ctx.found
     if ctx.is_appendix:
         return
     title = found.national_title
-    if title is None:
-        yield ctx.finding("national-title", None, NATIONAL_TITLE, "no national title")
-    else:
-        if title.text != NATIONAL_TITLE:
-            yield ctx.finding("national-title", title, NATIONAL_TITLE, title.text)
+    yield from _literal(ctx, "national-title", title, NATIONAL_TITLE)
+    if title is not None:
         yield from _style(ctx, "national-title", title, sizes=(12, 13), bold=True, italic=False, upper=True)
     motto = found.motto
+    yield from _literal(ctx, "motto", motto, MOTTO)
     if motto is None:
-        yield ctx.finding("motto", None, MOTTO, "no motto")
         return
-    if motto.text != MOTTO:
-        yield ctx.finding("motto", motto, MOTTO, motto.text)
     yield from _style(ctx, "motto", motto, sizes=(13, 14), bold=True, italic=False)
     size = ctx.runs(motto)[0].size
     yield from _rule_under(ctx, "motto-rule", motto, _FULL_RULE, size=size, bold=True)

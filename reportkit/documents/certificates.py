@@ -19,7 +19,7 @@ from reportkit.models.awards import Honoree
 from reportkit.models.decision import Decision
 from reportkit.resources import builtin_template
 from reportkit.template import Template
-from reportkit.vn.text import normalize
+from reportkit.vn.text import capitalize_first, normalize
 
 __all__ = ["calibrated_overlay", "certificate_contexts", "certificates"]
 
@@ -39,13 +39,13 @@ def certificate_contexts(
     for position, honoree in enumerate(model.honorees.ordered):
         if register_start is not None and honoree.register_number is None:
             honoree = honoree.model_copy(update={"register_number": str(register_start + position)})
-        achievement = normalize(honoree.achievement or model.reason or "").rstrip(".")
+        achievement = normalize(honoree.achievement or model.reason or "").rstrip(" .")
         contexts.append(
             {
                 "certificate": {
                     "authority": award.certificate_heading,
                     "title": award.kind.upper(),
-                    "achievement": f"{achievement[:1].upper()}{achievement[1:]}." if achievement else "",
+                    "achievement": f"{capitalize_first(achievement)}." if achievement else "",
                 },
                 "honoree": honoree,
                 "decision": model,

@@ -14,6 +14,7 @@ from reportkit.models.awards import Honoree
 from reportkit.models.conference import Conference
 from reportkit.models.document import IssuedDocument
 from reportkit.models.people import Person
+from reportkit.vn.text import as_clause
 
 __all__ = ["commendation_letter", "conference_report", "invitations"]
 
@@ -31,10 +32,7 @@ def conference_report(
     conclusions and tasks. *issue* gives the number, date, signer and recipients."""
     context = standard_context(issue, signature)
     honorees = conference.honorees
-    reason = ""
-    if honorees and honorees.honorees:
-        reason = (honorees.honorees[0].achievement or "").rstrip(" .")
-        reason = reason[:1].lower() + reason[1:]
+    reason = as_clause(honorees.honorees[0].achievement or "") if honorees and honorees.honorees else ""
     context.update(
         conference=conference,
         honorees=honorees if honorees and honorees.honorees else None,
@@ -94,8 +92,7 @@ def commendation_letter(
             recipient += f", {honoree.position_and_unit}"
     else:
         recipient = honoree.name
-    achievement = (honoree.achievement or "").rstrip(" .")
-    achievement = achievement[:1].lower() + achievement[1:]
+    achievement = as_clause(honoree.achievement or "")
     agency = issue.agency.name
     paragraphs = (
         list(body)

@@ -31,7 +31,7 @@ from reportkit.engine.errors import TemplateSyntaxError
 from reportkit.engine.locations import Location, describe_paragraphs, owner_paragraph
 from reportkit.engine.xml import qn
 
-__all__ = ["PROPERTIES", "RICH_PARAGRAPH", "RICH_RUN", "Location", "PartSource", "prepare_part"]
+__all__ = ["PROPERTIES", "RICH_PARAGRAPH", "RICH_RUN", "SOURCE_TAG", "Location", "PartSource", "prepare_part"]
 
 RICH_RUN = "_rk_rich_run"
 RICH_PARAGRAPH = "_rk_rich_paragraph"
@@ -51,7 +51,8 @@ _LINE_START = re.compile(r"(?=<(?:w:p|w:tbl|rk-jinja)[ >])")
 _LOC_ATTR = re.compile(r' rkloc="(\d+)"')
 _PLACEHOLDER_ELEMENT = re.compile(r"<rk-jinja[^>]*>(.*?)</rk-jinja>|<rk-jinja[^>]*/>", re.DOTALL)
 _XMLNS = re.compile(r' xmlns(?::\w+)?="[^"]*"')
-_SOURCE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+SOURCE_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+"""An expression or statement tag in a prepared Jinja source."""
 
 
 @dataclass
@@ -224,5 +225,5 @@ def _finish(part: str, serialised: str, properties: list[str], locations: list[L
         out.append(line)
     source = "\n".join(out)
     source = _PLACEHOLDER_ELEMENT.sub(lambda m: m.group(1) or "", source)
-    source = _SOURCE_TAG.sub(_unescape_tag, source)
+    source = SOURCE_TAG.sub(_unescape_tag, source)
     return PartSource(part=part, source=source, properties=properties, lines=lines)

@@ -37,6 +37,7 @@ from reportkit.engine.preprocess import (
     PROPERTIES,
     RICH_PARAGRAPH,
     RICH_RUN,
+    SOURCE_TAG,
     Location,
     PartSource,
     prepare_part,
@@ -47,7 +48,6 @@ from reportkit.engine.zipio import RawEntry, ZipLimits, ZipPrefix, ZipWriter, co
 __all__ = ["DocxTemplate", "Source", "context_mapping"]
 
 Source = str | os.PathLike[str] | bytes | IO[bytes]
-_TAG_IN_SOURCE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _INTERNAL_NAMES = frozenset({RICH_RUN, RICH_PARAGRAPH, PROPERTIES})
 _RELATIONSHIPS_END = "</Relationships>"
 _EMPTY_RELS = (
@@ -107,7 +107,7 @@ def _find_by_quoted_name(detail: str, prepared: PartSource) -> Location | None:
     """
     for name in re.findall(r"'([^']+)'", detail):
         for number, line in enumerate(prepared.source.split("\n"), start=1):
-            if any(name in tag for tag in _TAG_IN_SOURCE.findall(line)):
+            if any(name in tag for tag in SOURCE_TAG.findall(line)):
                 return prepared.locate(number)
     return None
 

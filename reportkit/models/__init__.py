@@ -8,7 +8,7 @@ from reportkit.models.agency import Agency, AuthorityPrefix, Signer
 from reportkit.models.awards import Award, GroupOrder, Honoree, HonoreeGroup, HonoreeList
 from reportkit.models.base import Name, ReportkitModel, Text, UpperText
 from reportkit.models.conference import Conference, ConferenceDetails, ReceivedAward, Speech
-from reportkit.models.decision import Decision
+from reportkit.models.decision import Decision, DecisionContent
 from reportkit.models.document import IssuedDocument, closing_lines, recipient_lines
 from reportkit.models.event import DecisionInfo, DocumentInfo, EventConfig
 from reportkit.models.people import Collective, Person
@@ -21,6 +21,7 @@ __all__ = [
     "Conference",
     "ConferenceDetails",
     "Decision",
+    "DecisionContent",
     "DecisionInfo",
     "DocumentInfo",
     "EventConfig",

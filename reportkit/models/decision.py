@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from reportkit.models.awards import Award, HonoreeList
-from reportkit.models.base import Text, UpperText
+from reportkit.models.base import ReportkitModel, Text, UpperText
 from reportkit.models.document import IssuedDocument
+from reportkit.vn.text import as_clause
 
-__all__ = ["Decision"]
+__all__ = ["Decision", "DecisionContent"]
 
 
-class Decision(IssuedDocument):
-    """An individual decision (Mẫu 1.2 of Nghị định 30), typically on commendation.
+class DecisionContent(ReportkitModel):
+    """What a decision says, apart from who issues it and when.
 
     ``summary`` is the trích yếu (``Về việc khen thưởng …``); ``authority`` the body that decides,
     upper case (``GIÁM ĐỐC SỞ CÔNG THƯƠNG``); ``legal_bases`` the ``Căn cứ …`` lines;
@@ -19,7 +20,6 @@ class Decision(IssuedDocument):
     achievement); ``fund`` where the award money comes from.
     """
 
-    doc_type: Text | None = "Quyết định"
     summary: Text
     authority: UpperText
     legal_bases: list[Text] = []
@@ -27,6 +27,14 @@ class Decision(IssuedDocument):
     executors: Text | None = None
     reason: Text | None = None
     fund: Text | None = None
+
+
+class Decision(DecisionContent, IssuedDocument):
+    """An individual decision (Mẫu 1.2 of Nghị định 30), typically on commendation: the
+    :class:`DecisionContent`, the issuing particulars, and the honorees."""
+
+    doc_type: Text | None = "Quyết định"
+    summary: Text
     honorees: HonoreeList | None = None
 
     @property
@@ -45,8 +53,7 @@ class Decision(IssuedDocument):
         reason = self.reason
         if reason is None and self.honorees and self.honorees.honorees:
             reason = self.honorees.honorees[0].achievement
-        reason = (reason or "").rstrip(" .")
-        return reason[:1].lower() + reason[1:]
+        return as_clause(reason or "")
 
     @property
     def fund_text(self) -> str:

@@ -15,6 +15,7 @@ from reportkit.models.agency import Agency, Signer
 from reportkit.models.awards import Award, GroupOrder, Honoree
 from reportkit.models.base import ReportkitModel, Text
 from reportkit.models.conference import ConferenceDetails
+from reportkit.models.decision import DecisionContent
 
 __all__ = ["DecisionInfo", "DocumentInfo", "EventConfig"]
 
@@ -29,17 +30,11 @@ class DocumentInfo(ReportkitModel):
     archive: list[Text] = ["VT"]
 
 
-class DecisionInfo(DocumentInfo):
-    """The particulars of the decision on commendation."""
+class DecisionInfo(DecisionContent, DocumentInfo):
+    """The particulars of the decision on commendation (its agency and signer are the event's)."""
 
     number: PositiveInt
     summary: Text
-    authority: Text
-    legal_bases: list[Text] = []
-    proposal: Text | None = None
-    executors: Text | None = None
-    reason: Text | None = None
-    fund: Text | None = None
 
 
 class EventConfig(ReportkitModel):

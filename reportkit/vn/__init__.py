@@ -16,7 +16,7 @@ from reportkit.vn.dates import (
 from reportkit.vn.doc_numbers import DOC_TYPES, doc_number, doc_type_abbreviation
 from reportkit.vn.names import NameParts, honorific, parse_gender, split_name
 from reportkit.vn.numbers import format_money, format_number, pad_count
-from reportkit.vn.text import nfc, normalize, normalize_name, upper
+from reportkit.vn.text import as_clause, capitalize_first, lower_first, nfc, normalize, normalize_name, upper
 from reportkit.vn.words import amount_in_words, number_to_words
 
 __all__ = [
@@ -24,6 +24,8 @@ __all__ = [
     "NameParts",
     "admin_date",
     "amount_in_words",
+    "as_clause",
+    "capitalize_first",
     "clock_time",
     "collation_key",
     "doc_number",
@@ -32,6 +34,7 @@ __all__ = [
     "format_number",
     "honorific",
     "long_date",
+    "lower_first",
     "nfc",
     "normalize",
     "normalize_name",

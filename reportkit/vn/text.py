@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["capitalize_words", "nfc", "normalize", "normalize_name", "upper"]
+__all__ = [
+    "as_clause",
+    "capitalize_first",
+    "capitalize_words",
+    "lower_first",
+    "nfc",
+    "normalize",
+    "normalize_name",
+    "upper",
+]
 
 _WHITESPACE = re.compile(r"\s+")
 
@@ -32,6 +41,25 @@ def normalize(text: str) -> str:
 def capitalize_words(text: str) -> str:
     """Upper-case the first letter of every space-separated word and lower-case the rest."""
     return " ".join(word[:1].upper() + word[1:].lower() for word in text.split(" ") if word)
+
+
+def capitalize_first(text: str) -> str:
+    """Upper-case the first letter only: ``"đã có"`` → ``"Đã có"``."""
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter only: ``"Đã có"`` → ``"đã có"``."""
+    return text[:1].lower() + text[1:]
+
+
+def as_clause(sentence: str) -> str:
+    """A sentence made a clause of running text: no final full stop, first letter lower case.
+
+    >>> as_clause("Đã có thành tích xuất sắc.")
+    'đã có thành tích xuất sắc'
+    """
+    return lower_first(normalize(sentence).rstrip(" ."))
 
 
 def normalize_name(text: str) -> str:
