@@ -22,6 +22,12 @@ filter             example                                                result
 ``sort_names``     ``{% for n in names|sort_names %}``                    by given name, Vietnamese order
 ``doc_number``     ``{{ 12|doc_number("Quyết định", "SCT") }}``           ``12/QĐ-SCT``
 =================  =====================================================  ==========================
+
+The number filters (``words``, ``amount_words``, ``number``, ``money``, ``pad``) take the same
+inputs — ``int``, ``Decimal``, a whole ``float``, numeric text such as ``"1.500.000"`` — read by
+:func:`reportkit.vn.parse_number`, and refuse the same way (``AmountError``: ambiguous,
+malformed, negative money, fractions of a đồng, NaN); ``None`` renders as empty text, like any
+``None`` in a template.
 """
 
 from __future__ import annotations
@@ -43,6 +49,17 @@ def _given_name(full_name: str) -> str:
     return vn.split_name(full_name).given
 
 
+def _number_filter(function: Callable[..., str]) -> Callable[..., str]:
+    """*function* as a filter: ``None`` is empty text, anything else goes through the parser."""
+
+    def number_filter(value: object, *args: Any, **kwargs: Any) -> str:
+        return "" if value is None else function(value, *args, **kwargs)
+
+    number_filter.__name__ = function.__name__
+    number_filter.__doc__ = function.__doc__
+    return number_filter
+
+
 VN_FILTERS: dict[str, Callable[..., Any]] = {
     "admin_date": vn.admin_date,
     "place_date": _place_date,
@@ -50,11 +67,11 @@ VN_FILTERS: dict[str, Callable[..., Any]] = {
     "long_date": vn.long_date,
     "weekday": vn.weekday,
     "clock": vn.clock_time,
-    "words": vn.number_to_words,
-    "amount_words": vn.amount_in_words,
-    "number": vn.format_number,
-    "money": vn.format_money,
-    "pad": vn.pad_count,
+    "words": _number_filter(vn.number_to_words),
+    "amount_words": _number_filter(vn.amount_in_words),
+    "number": _number_filter(vn.format_number),
+    "money": _number_filter(vn.format_money),
+    "pad": _number_filter(vn.pad_count),
     "upper": vn.upper,
     "name": vn.normalize_name,
     "capitalize_first": vn.capitalize_first,

@@ -19,9 +19,14 @@ def all_paragraphs(document: DocumentObject) -> Iterator[Paragraph]:
         yield Paragraph(p, document._body)
 
 
+def plain(text: str) -> str:
+    """Text as compared in tests: no-break spaces read as spaces."""
+    return text.replace("\u00a0", " ")
+
+
 def find(document: DocumentObject, text: str, *, exact: bool = True) -> Paragraph:
     for p in all_paragraphs(document):
-        if (p.text == text) if exact else (text in p.text):
+        if (plain(p.text) == text) if exact else (text in plain(p.text)):
             return p
     raise AssertionError(f"no paragraph {'=' if exact else '∋'} {text!r}")
 

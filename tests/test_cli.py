@@ -1,4 +1,4 @@
-"""The command line, run as a user runs it: in a subprocess, on the shared sample data."""
+"""The command line, run as a user runs it: in a subprocess, on the sample data in tests/data."""
 
 from __future__ import annotations
 
@@ -31,8 +31,8 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 @pytest.mark.parametrize(
     "name", ["honorees_2015_2020.xlsx", "honorees_2015_2020.csv", "honorees_2015_2020.cp1258.csv"]
 )
-def test_certificates_from_each_sample(shared_data: Path, tmp_path: Path, name: str) -> None:
-    result = run("certificates", str(shared_data / name), "--config", str(EVENT), "-o", str(tmp_path / "gk"))
+def test_certificates_from_each_sample(sample_data: Path, tmp_path: Path, name: str) -> None:
+    result = run("certificates", str(sample_data / name), "--config", str(EVENT), "-o", str(tmp_path / "gk"))
     assert result.returncode == 0, result.stderr
     files = sorted((tmp_path / "gk").glob("*.docx"))
     assert len(files) == 15
@@ -41,9 +41,9 @@ def test_certificates_from_each_sample(shared_data: Path, tmp_path: Path, name: 
     assert "Bà Đặng Thị Ngọc Ánh" in texts and "GIẤY KHEN" in texts
 
 
-def test_messy_list_is_reported_and_nothing_written(shared_data: Path, tmp_path: Path) -> None:
+def test_messy_list_is_reported_and_nothing_written(sample_data: Path, tmp_path: Path) -> None:
     out = tmp_path / "gk"
-    result = run("certificates", str(shared_data / "honorees_messy.csv"), "-c", str(EVENT), "-o", str(out))
+    result = run("certificates", str(sample_data / "honorees_messy.csv"), "-c", str(EVENT), "-o", str(out))
     assert result.returncode == 1
     assert "row 10, column 'Họ và tên / Tên tập thể'" in result.stderr
     assert "row 11, column 'Giới tính'" in result.stderr and "'X'" in result.stderr
@@ -51,10 +51,11 @@ def test_messy_list_is_reported_and_nothing_written(shared_data: Path, tmp_path:
     assert not out.exists()
 
 
-def test_merged_certificates_with_pdf_and_jobs(shared_data: Path, tmp_path: Path) -> None:
+@pytest.mark.pdf
+def test_merged_certificates_with_pdf_and_jobs(sample_data: Path, tmp_path: Path) -> None:
     result = run(
         "certificates",
-        str(shared_data / "honorees_2015_2020.xlsx"),
+        str(sample_data / "honorees_2015_2020.xlsx"),
         "-c",
         str(EVENT),
         "-o",
@@ -66,7 +67,7 @@ def test_merged_certificates_with_pdf_and_jobs(shared_data: Path, tmp_path: Path
     assert (tmp_path / "giay_khen.docx").is_file() and (tmp_path / "pdf" / "giay_khen.pdf").is_file()
     result = run(
         "certificates",
-        str(shared_data / "honorees_2015_2020.csv"),
+        str(sample_data / "honorees_2015_2020.csv"),
         "-c",
         str(EVENT),
         "-o",
@@ -78,10 +79,10 @@ def test_merged_certificates_with_pdf_and_jobs(shared_data: Path, tmp_path: Path
     assert len(list((tmp_path / "j").glob("*.docx"))) == 15
 
 
-def test_existing_files_need_overwrite_or_resume(shared_data: Path, tmp_path: Path) -> None:
+def test_existing_files_need_overwrite_or_resume(sample_data: Path, tmp_path: Path) -> None:
     args = (
         "certificates",
-        str(shared_data / "honorees_2015_2020.csv"),
+        str(sample_data / "honorees_2015_2020.csv"),
         "-c",
         str(EVENT),
         "-o",
@@ -94,10 +95,10 @@ def test_existing_files_need_overwrite_or_resume(shared_data: Path, tmp_path: Pa
     assert run(*args, "--overwrite").returncode == 0
 
 
-def test_decision_and_list(shared_data: Path, tmp_path: Path) -> None:
+def test_decision_and_list(sample_data: Path, tmp_path: Path) -> None:
     result = run(
         "decision",
-        str(shared_data / "honorees_2015_2020.xlsx"),
+        str(sample_data / "honorees_2015_2020.xlsx"),
         "-c",
         str(EVENT),
         "-o",
@@ -107,7 +108,7 @@ def test_decision_and_list(shared_data: Path, tmp_path: Path) -> None:
     assert any("04 tập thể và 11 cá nhân" in line for line in body_lines((tmp_path / "qd.docx").read_bytes()))
     result = run(
         "list",
-        str(shared_data / "honorees_2015_2020.csv"),
+        str(sample_data / "honorees_2015_2020.csv"),
         "-c",
         str(EVENT),
         "-o",
@@ -119,13 +120,13 @@ def test_decision_and_list(shared_data: Path, tmp_path: Path) -> None:
     assert "Phụ lục I" in body_lines((tmp_path / "ds.docx").read_bytes())
 
 
-def test_render_a_user_template_per_row(shared_data: Path, tmp_path: Path) -> None:
+def test_render_a_user_template_per_row(sample_data: Path, tmp_path: Path) -> None:
     template = tmp_path / "mau.docx"
     template.write_bytes(build(["{{ row['Họ và tên / Tên tập thể'] }} — {{ don_vi }}"]))
     result = run(
         "render",
         str(template),
-        str(shared_data / "honorees_2015_2020.xlsx"),
+        str(sample_data / "honorees_2015_2020.xlsx"),
         "-o",
         str(tmp_path / "out"),
         "--name",
@@ -138,7 +139,7 @@ def test_render_a_user_template_per_row(shared_data: Path, tmp_path: Path) -> No
     result = run(
         "render",
         str(template),
-        str(shared_data / "honorees_2015_2020.csv"),
+        str(sample_data / "honorees_2015_2020.csv"),
         "-o",
         str(tmp_path / "all.docx"),
         "--merge",
@@ -147,11 +148,11 @@ def test_render_a_user_template_per_row(shared_data: Path, tmp_path: Path) -> No
     assert len(docx.Document(str(tmp_path / "all.docx")).sections) == 15
 
 
-def test_render_reports_template_errors(shared_data: Path, tmp_path: Path) -> None:
+def test_render_reports_template_errors(sample_data: Path, tmp_path: Path) -> None:
     template = tmp_path / "mau.docx"
     template.write_bytes(build(["ok", "{{ khong_co }}"]))
     result = run(
-        "render", str(template), str(shared_data / "honorees_2015_2020.csv"), "-o", str(tmp_path / "out")
+        "render", str(template), str(sample_data / "honorees_2015_2020.csv"), "-o", str(tmp_path / "out")
     )
     assert result.returncode == 1
     assert (
@@ -170,6 +171,7 @@ def test_render_yaml_single(tmp_path: Path) -> None:
     assert body_lines((tmp_path / "x.docx").read_bytes()) == ["Lan ngày 05 tháng 01 năm 2021"]
 
 
+@pytest.mark.pdf
 def test_variables_and_pdf(tmp_path: Path) -> None:
     template = tmp_path / "t.docx"
     template.write_bytes(build(["{{ a }} {% for x in items %}{{ x.b }}{% endfor %}"]))

@@ -17,7 +17,7 @@ from reportkit.layout.generate import TEMPLATES, build_all
 from reportkit.models import IssuedDocument
 from reportkit.pack import Event, build_pack, load_event
 from reportkit.resources import example_event, templates_folder
-from tests.docx_helpers import every_part_parses
+from tests.docx_helpers import body_lines, every_part_parses
 from tests.nd30_asserts import (
     all_paragraphs,
     assert_base_font,
@@ -28,6 +28,7 @@ from tests.nd30_asserts import (
     assert_page_numbers_from_page_two,
     body_first_line_indent,
     find,
+    plain,
 )
 
 HEADER = {"agency": "SỞ CÔNG THƯƠNG", "parent": "UBND THÀNH PHỐ HẢI PHÒNG"}
@@ -41,8 +42,20 @@ def event() -> Event:
 @pytest.fixture(scope="module")
 def pack(tmp_path_factory: pytest.TempPathFactory, event: Event) -> Path:
     folder = tmp_path_factory.mktemp("pack")
-    build_pack(event, folder, pdf=True)
+    build_pack(event, folder, pdf=False)
     return folder
+
+
+@pytest.fixture(scope="module")
+def pdf_pack(pack: Path) -> Path:
+    """The seed pack's PDFs, in ``pack/pdf`` (only tests marked ``pdf`` ask for it)."""
+    from reportkit.pdf import to_pdf
+
+    top = sorted(pack.glob("*.docx"))
+    to_pdf(top, pack / "pdf")
+    for sub in ("giay_khen", "giay_moi"):
+        to_pdf(sorted((pack / sub).glob("*.docx")), pack / "pdf" / sub)
+    return pack
 
 
 def open_doc(path: Path) -> docx.document.Document:
@@ -122,8 +135,9 @@ def test_decision(pack: Path) -> None:
     assert_page_numbers_from_page_two(document)
 
 
-def test_decision_pdf(pack: Path) -> None:
-    pdf = pack / "pdf" / "quyet_dinh_12-QĐ-SCT.pdf"
+@pytest.mark.pdf
+def test_decision_pdf(pdf_pack: Path) -> None:
+    pdf = pdf_pack / "pdf" / "quyet_dinh_12-QĐ-SCT.pdf"
     assert pdf_pages(pdf) == 1
     text = pdf_text(pdf)
     for expected in (
@@ -239,6 +253,11 @@ def test_certificates_merged_print_file(pack: Path) -> None:
     document = open_doc(merged)
     assert len(document.sections) == 15
     assert_page(document, landscape=True, margins=None)
+
+
+@pytest.mark.pdf
+def test_certificates_pdf_one_page_each(pdf_pack: Path) -> None:
+    pack = pdf_pack
     pdf = pack / "pdf" / "giay_khen_in_tat_ca.pdf"
     assert pdf_pages(pdf) == 15
     pages = pdf_text(pdf).split("\f")
@@ -284,7 +303,7 @@ def test_conference_report(pack: Path) -> None:
         size=14,
         bold=True,
     )
-    text = "\n".join(p.text for p in all_paragraphs(document))
+    text = "\n".join(plain(p.text) for p in all_paragraphs(document))
     for expected in (
         "1. Thời gian: 08 giờ 00, Thứ Ba, ngày 22 tháng 6 năm 2021.",
         "2. Địa điểm: Hội trường Sở Công Thương Hải Phòng.",
@@ -299,7 +318,11 @@ def test_conference_report(pack: Path) -> None:
         document, last_recipient="- Lưu: VT, VP.", signer_lines=["GIÁM ĐỐC"], name="Trần Minh Quang"
     )
     assert_page_numbers_from_page_two(document)
-    pdf = pack / "pdf" / "bao_cao_ket_qua_hoi_nghi.pdf"
+
+
+@pytest.mark.pdf
+def test_conference_report_pdf(pdf_pack: Path) -> None:
+    pdf = pdf_pack / "pdf" / "bao_cao_ket_qua_hoi_nghi.pdf"
     assert pdf_pages(pdf) == 2
     assert "\n2\n" in "\n" + pdf_text(pdf).split("\f")[1].strip().split("\n")[0].strip() + "\n"
 
@@ -320,7 +343,12 @@ def test_invitations(pack: Path) -> None:
     assert find(document, "Chủ trì: đồng chí Trần Minh Quang - Giám đốc Sở Công Thương.")
     assert find(document, "Thời gian: 08 giờ 00, Thứ Ba, ngày 22 tháng 6 năm 2021.")
     assert find(document, "Địa điểm: Hội trường Sở Công Thương Hải Phòng.")
-    assert pdf_pages(pack / "pdf" / "giay_moi" / f"{files[1].stem}.pdf") == 1
+
+
+@pytest.mark.pdf
+def test_invitations_pdf(pdf_pack: Path) -> None:
+    for name in sorted((pdf_pack / "giay_moi").glob("*.docx")):
+        assert pdf_pages(pdf_pack / "pdf" / "giay_moi" / f"{name.stem}.pdf") == 1
 
 
 def test_letter(pack: Path, event: Event) -> None:
@@ -336,11 +364,16 @@ def test_letter(pack: Path, event: Event) -> None:
     path.write_bytes(data)
     document = open_doc(path)
     assert find(document, "Thân gửi: Đồng chí Nguyễn Thị Hương, Chuyên viên, Văn phòng Sở")
+    data = documents.commendation_letter(person, issue)
+    lines = [plain(line) for line in body_lines(data)]
+    praise = next(line for line in lines if line.startswith("Thay mặt"))
+    assert "tới đồng chí Nguyễn Thị Hương" in praise and "Đồng chí" not in praise
+    assert "Chúc đồng chí sức khỏe, hạnh phúc và thành công./." in lines
     assert find(document, "Đoạn hai./.")
 
 
 def test_user_template_replaces_builtin(event: Event, tmp_path: Path) -> None:
-    from tests.docx_helpers import body_lines, build
+    from tests.docx_helpers import build
 
     user = tmp_path / "mine.docx"
     user.write_bytes(
@@ -370,5 +403,6 @@ def test_pdf_missing_soffice_is_a_clear_error(tmp_path: Path, monkeypatch: pytes
     assert not list((tmp_path / "pdf").glob("*.pdf"))
 
 
+@pytest.mark.pdf
 def test_soffice_is_installed() -> None:
     assert shutil.which("soffice"), "CI installs libreoffice-writer-nogui"

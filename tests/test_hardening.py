@@ -317,6 +317,7 @@ def test_models_round_trip_through_yaml(honorees, signer, agency) -> None:  # ty
         assert type(model).from_json(model.to_json()) == model
 
 
+@pytest.mark.pdf
 def test_a_sample_of_generated_documents_converts_in_libreoffice(tmp_path: Path) -> None:
     from reportkit.pdf import to_pdf
 

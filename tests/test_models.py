@@ -246,3 +246,39 @@ def test_honoree_list_round_trips_and_counts(items: list[dict], order: str, sort
 def test_honoree_requires_one_kind() -> None:
     with pytest.raises(ValidationError):
         Honoree.from_dict({"achievement": "x"})
+
+
+def test_award_amounts_are_computed_not_stored() -> None:
+    award = Award(authority="Giám đốc Sở", base_salary="1.490.000", individual_factor="0.3")
+    assert (award.amount_individual, award.amount_collective) == (447_000, 894_000)
+    award.base_salary = 1_800_000
+    assert (award.amount_individual, award.amount_collective) == (540_000, 1_080_000)
+    text = award.to_yaml()
+    assert "amount" not in text and "base_salary: 1800000" in text
+    again = Award.from_yaml(text.replace("1800000", "2340000"))
+    assert again.amount_individual == 702_000
+    fixed = Award.from_yaml("authority: X\namount_individual: 500.000 đồng\n")
+    assert fixed.amount_individual == 500_000 and "amount_individual: 500000" in fixed.to_yaml()
+    assert fixed.model_dump(mode="json")["amounts"] == {"individual": 500_000, "collective": None}
+
+
+def test_award_without_money() -> None:
+    award = Award(authority="Giám đốc Sở")
+    assert award.amount_individual is None and award.amount_collective is None and not award.has_money
+
+
+@pytest.mark.parametrize("bad", ["1.5", "540000,5", -1, "4.47.000", "NaN"])
+def test_award_amounts_are_exact_or_refused(bad: object) -> None:
+    with pytest.raises(ValidationError, match="amount_individual"):
+        Award(authority="X", amount_individual=bad)
+    with pytest.raises(ValidationError, match="amount"):
+        Honoree.model_validate({"person": {"full_name": "An"}, "amount": bad})
+
+
+def test_computed_values_are_in_the_json_dump() -> None:
+    hl = HonoreeList.model_validate(
+        {"award": AWARD, "honorees": [{"collective": {"name": "Phòng A"}}, {"person": {"full_name": "B C"}}]}
+    )
+    data = hl.model_dump(mode="json")
+    assert data["count_text"] == "01 tập thể và 01 cá nhân" and data["total_amount"] == 894_000 + 447_000
+    assert HonoreeList.from_dict(hl.to_dict()) == hl

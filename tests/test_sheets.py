@@ -15,8 +15,8 @@ SAMPLES = ["honorees_2015_2020.csv", "honorees_2015_2020.xlsx", "honorees_2015_2
 
 
 @pytest.mark.parametrize("name", SAMPLES)
-def test_sample_lists(shared_data: Path, name: str) -> None:
-    honorees = read_honorees(shared_data / name)
+def test_sample_lists(sample_data: Path, name: str) -> None:
+    honorees = read_honorees(sample_data / name)
     assert honorees.count_text == "04 tập thể và 11 cá nhân"
     assert next(h.name for h in honorees.collectives) == "Phòng Quản lý Thương mại"
     person = honorees.individuals[1]
@@ -26,25 +26,25 @@ def test_sample_lists(shared_data: Path, name: str) -> None:
     assert honorees.individuals[-1].name == "Phan Thị Yến"
 
 
-def test_all_encodings_agree(shared_data: Path) -> None:
-    lists = [read_honorees(shared_data / name) for name in SAMPLES]
+def test_all_encodings_agree(sample_data: Path) -> None:
+    lists = [read_honorees(sample_data / name) for name in SAMPLES]
     assert lists[0] == lists[1] == lists[2]
 
 
-def test_messy_list_reports_rows_10_and_11(shared_data: Path) -> None:
+def test_messy_list_reports_stt_10_and_11_at_their_excel_rows(sample_data: Path) -> None:
     with pytest.raises(RowError) as info:
-        read_honorees(shared_data / "honorees_messy.csv")
+        read_honorees(sample_data / "honorees_messy.csv")
     assert [(row, column) for row, column, _ in info.value.errors] == [
-        (10, "Họ và tên / Tên tập thể"),
-        (11, "Giới tính"),
+        (11, "Họ và tên / Tên tập thể"),  # STT 10 sits on row 11 under the header row
+        (12, "Giới tính"),
     ]
     assert (
-        "row 10" in str(info.value) and "'X'" in str(info.value) and "nothing was written" in str(info.value)
+        "row 11" in str(info.value) and "'X'" in str(info.value) and "nothing was written" in str(info.value)
     )
 
 
-def test_messy_list_repairs_rows_5_6_8(shared_data: Path, tmp_path: Path) -> None:
-    lines = (shared_data / "honorees_messy.csv").read_text(encoding="utf-8-sig").splitlines()
+def test_messy_list_repairs_rows_5_6_8(sample_data: Path, tmp_path: Path) -> None:
+    lines = (sample_data / "honorees_messy.csv").read_text(encoding="utf-8-sig").splitlines()
     fixed = tmp_path / "fixed.csv"
     fixed.write_text(
         "\n".join(line for line in lines if not line.startswith(("10,", "11,"))), encoding="utf-8-sig"
@@ -121,8 +121,8 @@ def test_no_header_and_unsupported(tmp_path: Path) -> None:
         read_table(old)
 
 
-def test_generic_contexts(shared_data: Path, tmp_path: Path) -> None:
-    contexts, many = load_contexts(shared_data / "honorees_2015_2020.xlsx")
+def test_generic_contexts(sample_data: Path, tmp_path: Path) -> None:
+    contexts, many = load_contexts(sample_data / "honorees_2015_2020.xlsx")
     assert many and len(contexts) == 15
     first = contexts[0]
     assert first["ho_va_ten_ten_tap_the"] == "Phòng Quản lý Thương mại"

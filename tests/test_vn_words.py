@@ -79,10 +79,14 @@ def test_four_option() -> None:
     assert number_to_words(104, four="tư") == "một trăm linh bốn"
 
 
-@pytest.mark.parametrize("bad", [1.5, "12", None, True])
+@pytest.mark.parametrize("bad", [1.5, "1.5", "12,5", None, True, "abc", float("inf")])
 def test_rejects_non_integers(bad: object) -> None:
-    with pytest.raises(TypeError):
-        number_to_words(bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"is not|is ambiguous"):
+        number_to_words(bad)
+
+
+def test_reads_the_same_inputs_as_the_amount_parser() -> None:
+    assert number_to_words("2.050.000") == number_to_words(2050000.0) == number_to_words(2_050_000)
 
 
 def test_rejects_unknown_dialect() -> None:

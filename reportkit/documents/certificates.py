@@ -12,6 +12,7 @@ from typing import Any
 from lxml import etree
 
 from reportkit.documents.common import TemplateChoice, load_template
+from reportkit.documents.fitting import fit_certificate
 from reportkit.engine.batch import render_many
 from reportkit.engine.media import Image
 from reportkit.engine.merge import write_merged
@@ -19,6 +20,8 @@ from reportkit.models.awards import Honoree
 from reportkit.models.decision import Decision
 from reportkit.resources import builtin_template
 from reportkit.template import Template
+from reportkit.vn.dates import numeric_date
+from reportkit.vn.line_breaks import keep_together
 from reportkit.vn.text import capitalize_first, normalize
 
 __all__ = ["calibrated_overlay", "certificate_contexts", "certificates"]
@@ -27,11 +30,40 @@ _TWIPS_PER_MM = 1440 / 25.4
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
+def _fit(context: dict[str, Any], position: int) -> dict[str, object]:
+    """The ``fit`` of one certificate: sizes and spacing that keep it on one page."""
+    honoree: Honoree = context["honoree"]
+    model: Decision = context["decision"]
+    texts = {
+        "authority": context["certificate"]["authority"],
+        "title": context["certificate"]["title"],
+        "name": keep_together(honoree.addressed),
+        "unit": keep_together(honoree.position_and_unit),
+        "achievement": keep_together(context["certificate"]["achievement"]),
+    }
+    step = fit_certificate(
+        **texts,
+        decision_line=f"Quyết định số {model.symbol} ngày {numeric_date(model.date)}",
+        register=honoree.register_number is not None,
+        place_date=model.place_date,
+        signer_lines=[*model.signer.lines, model.signer.full_name],
+        record=f"record {position} ({honoree.name})",
+    )
+    return step.context(**texts)
+
+
 def certificate_contexts(
-    model: Decision, signature: Image | None = None, register_start: int | None = None
+    model: Decision,
+    signature: Image | None = None,
+    register_start: int | None = None,
+    *,
+    fit: bool = True,
 ) -> list[dict[str, Any]]:
     """One context per honoree, in the list's order. With *register_start*, honorees without a
-    register number (Số sổ vàng) are numbered from it, in list order."""
+    register number (Số sổ vàng) are numbered from it, in list order. With *fit* (the default),
+    each context carries ``fit``: the type sizes at which the built-in certificate holds on one
+    page (:mod:`reportkit.documents.fitting`); a record that cannot fit raises
+    :class:`~reportkit.documents.fitting.CertificateFitError` before anything is written."""
     if model.honorees is None or model.honorees.award is None:
         raise ValueError("the decision has no honorees or no award")
     award = model.honorees.award
@@ -40,20 +72,21 @@ def certificate_contexts(
         if register_start is not None and honoree.register_number is None:
             honoree = honoree.model_copy(update={"register_number": str(register_start + position)})
         achievement = normalize(honoree.achievement or model.reason or "").rstrip(" .")
-        contexts.append(
-            {
-                "certificate": {
-                    "authority": award.certificate_heading,
-                    "title": award.kind.upper(),
-                    "achievement": f"{capitalize_first(achievement)}." if achievement else "",
-                },
-                "honoree": honoree,
-                "decision": model,
-                "doc": {"place_date": model.place_date},
-                "signer": model.signer,
-                "signature": signature,
-            }
-        )
+        context: dict[str, Any] = {
+            "certificate": {
+                "authority": award.certificate_heading,
+                "title": award.kind.upper(),
+                "achievement": f"{capitalize_first(achievement)}." if achievement else "",
+            },
+            "honoree": honoree,
+            "decision": model,
+            "doc": {"place_date": model.place_date},
+            "signer": model.signer,
+            "signature": signature,
+        }
+        if fit:
+            context["fit"] = _fit(context, position + 1)
+        contexts.append(context)
     return contexts
 
 
@@ -118,7 +151,7 @@ def certificates(
         compiled = calibrated_overlay(offset_mm, template)
     else:
         compiled = load_template(template, "giay_khen.docx")
-    contexts = certificate_contexts(model, signature, register_start)
+    contexts = certificate_contexts(model, signature, register_start, fit=not overlay)
     if out_dir is None:
         buffer = io.BytesIO()
         write_merged(compiled, contexts, buffer)

@@ -20,6 +20,7 @@ from reportkit.layout.nd30 import HeaderWidths
 from reportkit.models.document import IssuedDocument
 from reportkit.resources import builtin_template
 from reportkit.template import Template
+from reportkit.vn.line_breaks import keep_together
 
 __all__ = ["RULE_SHARE", "TemplateChoice", "load_template", "rule_under", "standard_context"]
 
@@ -32,11 +33,15 @@ _TEXT_WIDTH_MM = 165.0
 @lru_cache(maxsize=32)
 def _compiled(path: str, stamp: float) -> Template:
     del stamp  # part of the cache key: an edited file is compiled again
-    return Template(path)
+    return Template(path, text_transform=keep_together)
 
 
 def load_template(choice: TemplateChoice, builtin: str) -> Template:
-    """The user's template (a path or a compiled :class:`Template`) or the built-in one."""
+    """The user's template (a path or a compiled :class:`Template`) or the built-in one.
+
+    Templates given as paths render values with :func:`~reportkit.vn.line_breaks.keep_together`
+    (no-break spaces in dates, year ranges, names with their honorific …).
+    """
     if isinstance(choice, Template):
         return choice
     path = Path(choice) if choice is not None else builtin_template(builtin)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -14,9 +15,71 @@ from reportkit.models.awards import Honoree
 from reportkit.models.conference import Conference
 from reportkit.models.document import IssuedDocument
 from reportkit.models.people import Person
-from reportkit.vn.text import as_clause
+from reportkit.vn.dates import clock_time, long_date
+from reportkit.vn.text import as_clause, capitalize_first
 
 __all__ = ["commendation_letter", "conference_report", "invitations"]
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI")
+
+
+def comrade(person: Person) -> str:
+    """How a report names an official: ``đồng chí Trần Minh Quang - Giám đốc Sở Công Thương``
+    (lower case mid-sentence; ``capitalize_first`` at the start of a line)."""
+    text = f"đồng chí {person.full_name}"
+    return f"{text} - {person.position}" if person.position else text
+
+
+def full_stop(sentence: str) -> str:
+    """A sentence that ends with a full stop (or the ``!``, ``?``, ``…`` it already has)."""
+    sentence = sentence.rstrip()
+    return sentence if sentence.endswith((".", "!", "?", "…", "./.")) else f"{sentence}."
+
+
+def conference_time(starts_at: dt.datetime, ends_at: dt.datetime | None) -> str:
+    """``08 giờ 00, Thứ Ba, ngày 22 tháng 6 năm 2021``, or with the end time
+    ``từ 08 giờ 00 đến 11 giờ 30, Thứ Ba, ngày 22 tháng 6 năm 2021``."""
+    if ends_at is None:
+        return f"{clock_time(starts_at)}, {long_date(starts_at)}"
+    if ends_at.date() == starts_at.date():
+        return f"từ {clock_time(starts_at)} đến {clock_time(ends_at)}, {long_date(starts_at)}"
+    return (
+        f"từ {clock_time(starts_at)}, {long_date(starts_at)} "
+        f"đến {clock_time(ends_at)}, {long_date(ends_at)}"
+    )
+
+
+def report_outline(conference: Conference, has_honorees: bool) -> dict[str, Any]:
+    """What the report prints and how it is numbered: items of part I and the part numerals
+    follow what is present, so there is never a ``1, 2, 5`` nor an empty ``III. KHEN THƯỞNG``."""
+    present = {
+        "time": True,
+        "venue": True,
+        "chair": conference.chair is not None,
+        "guests": bool(conference.guests),
+        "participants": bool(conference.participants),
+    }
+    items: dict[str, int | None] = dict.fromkeys(present)
+    items.update(zip([k for k, v in present.items() if v], range(1, 10), strict=False))
+    parts = {
+        "info": True,
+        "content": True,
+        "awards": bool(conference.awards_received) or has_honorees,
+        "conclusions": bool(conference.conclusions or conference.tasks),
+    }
+    numerals: dict[str, str | None] = dict.fromkeys(parts)
+    numerals.update(zip([k for k, v in parts.items() if v], _ROMAN, strict=False))
+    return {
+        "number": items,
+        "numerals": numerals,
+        "time": conference_time(conference.starts_at, conference.ends_at),
+        "chair": comrade(conference.chair) if conference.chair else None,
+        "guests": [comrade(g) for g in conference.guests],
+        "speeches": [
+            {"speaker": comrade(s.speaker), "summary": full_stop(s.summary)} for s in conference.speeches
+        ],
+    }
 
 
 def conference_report(
@@ -33,12 +96,14 @@ def conference_report(
     context = standard_context(issue, signature)
     honorees = conference.honorees
     reason = as_clause(honorees.honorees[0].achievement or "") if honorees and honorees.honorees else ""
+    has_honorees = bool(honorees and honorees.honorees)
     context.update(
         conference=conference,
-        honorees=honorees if honorees and honorees.honorees else None,
+        honorees=honorees if has_honorees else None,
         award=honorees.award if honorees else None,
         reason=reason,
         intro=intro,
+        report=report_outline(conference, has_honorees),
     )
     return load_template(template, "bao_cao_hoi_nghi.docx").render(context, out)
 
@@ -87,11 +152,13 @@ def commendation_letter(
     """Thư khen to a person or a collective. *body* gives the paragraphs; by default a letter
     praising the honoree's achievement is written."""
     if honoree.person:
-        recipient = f"{'đồng chí'.capitalize()} {honoree.person.full_name}"
+        recipient = f"đồng chí {honoree.person.full_name}"
         if honoree.position_and_unit:
             recipient += f", {honoree.position_and_unit}"
+        wish = "Chúc đồng chí sức khỏe, hạnh phúc và thành công./."
     else:
         recipient = honoree.name
+        wish = "Chúc tập thể đoàn kết, tiếp tục đạt nhiều thành tích xuất sắc hơn nữa./."
     achievement = as_clause(honoree.achievement or "")
     agency = issue.agency.name
     paragraphs = (
@@ -103,9 +170,10 @@ def commendation_letter(
             "Những kết quả đạt được đã góp phần quan trọng vào thành tích chung của toàn ngành. "
             "Mong tiếp tục phát huy, giữ vững và lan tỏa tinh thần thi đua, hoàn thành xuất sắc "
             "nhiệm vụ được giao.",
-            "Chúc sức khỏe, hạnh phúc và thành công./.",
+            wish,
         ]
     )
+    recipient = capitalize_first(recipient)
     context = standard_context(issue, signature)
     context.update(recipient_name=recipient, honoree=honoree, body=paragraphs)
     return load_template(template, "thu_khen.docx").render(context, out)

@@ -3,13 +3,57 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 
 from reportkit.documents.common import TemplateChoice, load_template, rule_under, standard_context
 from reportkit.engine.media import Image
-from reportkit.models.awards import Award, HonoreeList
+from reportkit.models.awards import Award, Honoree, HonoreeList
 from reportkit.models.decision import Decision
+from reportkit.vn.numbers import format_money, pad_count
+from reportkit.vn.words import amount_in_words
 
-__all__ = ["decision", "honoree_list"]
+__all__ = ["decision", "honoree_list", "money_article"]
+
+
+def _each_gets(count: int, noun: str, amount: int) -> str:
+    money = f"{format_money(amount)} ({amount_in_words(amount)})"
+    if count == 1:
+        return f"01 {noun} được thưởng {money}"
+    return f"{pad_count(count)} {noun}, mỗi {noun} được thưởng {money}"
+
+
+def _kind_clause(honorees: HonoreeList, members: list[Honoree], noun: str) -> str:
+    """What the members of one kind receive, e.g. ``mỗi tập thể được thưởng 894.000 đồng (…)``."""
+    amounts = Counter(honorees.amount_of(h) or 0 for h in members)
+    if len(amounts) == 1 and 0 not in amounts:
+        [amount] = amounts
+        return f"mỗi {noun} được thưởng {format_money(amount)} ({amount_in_words(amount)})"
+    ranked = sorted(amounts.items(), reverse=True)
+    parts = [_each_gets(count, noun, amount) for amount, count in ranked if amount]
+    if amounts.get(0):
+        parts.append(f"{pad_count(amounts[0])} {noun} không kèm tiền thưởng")
+    return ", ".join(parts)
+
+
+def money_article(honorees: HonoreeList, kind: str, fund: str) -> str | None:
+    """The money article of the decision (Điều 2), or ``None`` when nobody receives money.
+
+    Agrees with the list honoree by honoree: when every member of a kind receives the award's
+    amount it reads ``mỗi cá nhân được thưởng 447.000 đồng (…)``; when amounts differ, each
+    amount is stated with the number of honorees receiving it; then the total, in figures and in
+    words, and the fund it comes from.
+    """
+    total = honorees.total_amount
+    if not total:
+        return None
+    clauses = []
+    for group in honorees.groups:
+        noun = "tập thể" if group.honorees[0].is_collective else "cá nhân"
+        clauses.append(_kind_clause(honorees, group.honorees, noun))
+    return (
+        f"Kèm theo {kind}, {'; '.join(clauses)}. Tổng số tiền thưởng là {format_money(total)}"
+        f" (Bằng chữ: {amount_in_words(total)}), trích từ {fund}."
+    )
 
 
 def _parts(model: Decision) -> tuple[HonoreeList, Award]:
@@ -36,6 +80,7 @@ def decision(
         award=award,
         reason=model.reason_text,
         fund=model.fund_text,
+        money_article=money_article(honorees, award.kind, model.fund_text),
     )
     return load_template(template, "quyet_dinh_khen_thuong.docx").render(context, out)
 

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from jinja2 import BaseLoader, ChainableUndefined, Environment, StrictUndefined, Undefined
@@ -36,21 +37,27 @@ def _drawing(image: Image) -> str:
     return CURRENT_RENDER.get().place(image)
 
 
-def finalize(value: Any) -> Markup:
-    """Turn the value of a ``{{ … }}`` inside ``<w:t>`` into safe XML text."""
+def finalize(value: Any, text_transform: Callable[[str], str] | None = None) -> Markup:
+    """Turn the value of a ``{{ … }}`` inside ``<w:t>`` into safe XML text.
+
+    *text_transform* (a template option) rewrites plain text values before escaping, e.g. to
+    put no-break spaces where a line break would read wrong.
+    """
     if isinstance(value, str):
         if isinstance(value, Xml):
             return value
         if isinstance(value, Markup):  # already escaped by |e
             return Markup(text_xml(clean_text(str(value))))
-        return Markup(text_xml(escape_text(value)))
-    if value is None:
+    elif value is None:
         return Markup("")
-    if isinstance(value, Image):
+    elif isinstance(value, Image):
         return Markup(f'</w:t>{_drawing(value)}<w:t xml:space="preserve">')
-    if isinstance(value, Rich):
+    elif isinstance(value, Rich):
         value = value.text
-    return Markup(text_xml(escape_text(str(value))))
+    text = str(value)
+    if text_transform is not None:
+        text = text_transform(text)
+    return Markup(text_xml(escape_text(text)))
 
 
 def rich_run(value: Any, run_properties: str) -> Xml:
@@ -156,6 +163,7 @@ def make_environment(
     strict: bool,
     filters: Mapping[str, Callable[..., Any]],
     globals: Mapping[str, Any] | None = None,
+    text_transform: Callable[[str], str] | None = None,
 ) -> Environment:
     """Build the environment of one template."""
     cls = _DocxSandbox if sandbox else Environment
@@ -164,7 +172,7 @@ def make_environment(
         loader=loader,
         autoescape=True,
         undefined=_undefined_guard(strict) if sandbox else undefined,
-        finalize=finalize,
+        finalize=partial(finalize, text_transform=text_transform) if text_transform else finalize,
         keep_trailing_newline=True,
         auto_reload=False,
         cache_size=0,

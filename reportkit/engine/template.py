@@ -130,6 +130,8 @@ class DocxTemplate:
     :param filters: extra Jinja filters, added to :attr:`default_filters`.
     :param limits: size limits against zip bombs (:class:`~reportkit.engine.zipio.ZipLimits`).
     :param compress_level: zlib level for the rendered parts (1 fastest … 9 smallest).
+    :param text_transform: a function applied to the text of every ``{{ … }}`` value before it
+        is escaped (the document builders put no-break spaces with it).
     """
 
     default_filters: ClassVar[Mapping[str, Callable[..., Any]]] = {}
@@ -144,6 +146,7 @@ class DocxTemplate:
         globals: Mapping[str, Any] | None = None,
         limits: ZipLimits = ZipLimits(),
         compress_level: int = 6,
+        text_transform: Callable[[str], str] | None = None,
     ) -> None:
         self._data = _read_source(source)
         self._options: dict[str, Any] = {
@@ -153,6 +156,7 @@ class DocxTemplate:
             "globals": dict(globals or {}),
             "limits": limits,
             "compress_level": compress_level,
+            "text_transform": text_transform,
         }
         self.package = DocxPackage.from_bytes(self._data, limits)
         self._sources: dict[str, PartSource] = {}
@@ -166,6 +170,7 @@ class DocxTemplate:
             strict=strict,
             filters={**self.default_filters, **(filters or {})},
             globals=globals,
+            text_transform=text_transform,
         )
         self.parts: dict[str, CompiledPart] = {
             part: CompiledPart(prepared, self._compile(prepared)) for part, prepared in self._sources.items()

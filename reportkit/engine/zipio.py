@@ -14,7 +14,6 @@ the raw compressed bytes of each entry and enforces size limits against zip bomb
 from __future__ import annotations
 
 import struct
-import time
 import zipfile
 import zlib
 from collections.abc import Iterable
@@ -76,12 +75,9 @@ class RawEntry:
         return data
 
 
-def _dos_time(moment: float) -> tuple[int, int]:
-    t = time.localtime(moment)
-    year = max(t.tm_year, 1980)
-    date = (year - 1980) << 9 | t.tm_mon << 5 | t.tm_mday
-    clock = t.tm_hour << 11 | t.tm_min << 5 | t.tm_sec // 2
-    return clock, date
+FIXED_CLOCK, FIXED_DATE = 0, 1 << 5 | 1
+"""Every entry is stamped 1980-01-01 00:00 (the zip epoch), so the same input gives the same
+bytes: a service can cache by hash and a test can compare two renders."""
 
 
 def read_entries(data: bytes, limits: ZipLimits = ZipLimits()) -> dict[str, RawEntry]:
@@ -147,7 +143,7 @@ class ZipWriter:
         self._pieces: list[bytes] = [prefix.data] if prefix else []
         self._offset = len(prefix.data) if prefix else 0
         self._central: list[bytes] = list(prefix.central) if prefix else []
-        self._clock, self._date = _dos_time(time.time())
+        self._clock, self._date = FIXED_CLOCK, FIXED_DATE
 
     def write_raw(self, entry: RawEntry) -> None:
         """Append an entry whose compressed bytes and CRC are already known."""

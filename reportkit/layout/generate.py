@@ -35,6 +35,7 @@ from reportkit.layout.nd30 import (
     LEFT,
     MOTTO,
     NATIONAL_TITLE,
+    cant_split,
     closing_table,
     fixed_table,
     header_table,
@@ -45,6 +46,7 @@ from reportkit.layout.nd30 import (
     setup_page,
     title_block,
 )
+from reportkit.layout.ooxml import insert_property
 from reportkit.layout.slim import slim_package
 
 __all__ = ["TEMPLATES", "build_all", "main"]
@@ -114,28 +116,12 @@ def decision() -> DocumentObject:
             )
         ],
     )
+    paragraph(d, "{%p if money_article %}")
+    paragraph(d, "Điều 2.", bold=True, **BODY, runs=[(" {{ money_article }}", {"bold": False})])
+    paragraph(d, "{%p endif %}")
     paragraph(
         d,
-        "Điều 2.",
-        bold=True,
-        **BODY,
-        runs=[
-            (
-                " Kèm theo {{ award.kind }},"
-                "{% if honorees.collective_count %} mỗi tập thể được thưởng {{ award.amount_collective|money }}"
-                " ({{ award.amount_collective|amount_words }}){% endif %}"
-                "{% if honorees.collective_count and honorees.individual_count %};{% endif %}"
-                "{% if honorees.individual_count %} mỗi cá nhân được thưởng {{ award.amount_individual|money }}"
-                " ({{ award.amount_individual|amount_words }}){% endif %}."
-                " Tổng số tiền thưởng là {{ honorees.total_amount|money }}"
-                " (Bằng chữ: {{ honorees.total_amount|amount_words }}), trích từ {{ fund }}.",
-                {"bold": False},
-            )
-        ],
-    )
-    paragraph(
-        d,
-        "Điều 3.",
+        "Điều {{ 3 if money_article else 2 }}.",
         bold=True,
         **BODY,
         runs=[
@@ -170,7 +156,7 @@ def _borders(table) -> None:  # type: ignore[no-untyped-def]
         for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
             edge.set(qn(key), value)
         borders.append(edge)
-    table._tbl.tblPr.append(borders)
+    insert_property(table._tbl.tblPr, borders)
 
 
 def _span(row, columns: int) -> None:  # type: ignore[no-untyped-def]
@@ -200,6 +186,9 @@ def _list_table(d: DocumentObject, amounts: bool) -> None:
     group = table.rows[2]
     _span(group, n)
     _cell_text(group.cells[0], "{{ group.heading }}", bold=True, align=LEFT)
+    group.cells[0].paragraphs[0].paragraph_format.keep_with_next = True  # the heading stays with row 1
+    for row in table.rows:
+        cant_split(row)
     item = table.rows[4].cells
     _cell_text(item[0], "{{ loop.index }}")
     _cell_text(item[1], "{{ h.name }}", align=LEFT)
@@ -216,6 +205,7 @@ def _list_table(d: DocumentObject, amounts: bool) -> None:
         _cell_text(
             total.cells[-1], "{{ honorees.total_amount|number }}", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT
         )
+        cant_split(total)
 
 
 def honoree_list() -> DocumentObject:
@@ -258,8 +248,7 @@ def _page_border(d: DocumentObject, color: str = "C00000") -> None:
         ):
             edge.set(qn(key), value)
         borders.append(edge)
-    anchor = sect.find(qn("w:pgMar"))
-    anchor.addnext(borders)
+    insert_property(sect, borders)
 
 
 def certificate() -> DocumentObject:
@@ -270,15 +259,25 @@ def certificate() -> DocumentObject:
     paragraph(d, NATIONAL_TITLE, size=14, bold=True)
     paragraph(d, MOTTO, size=15, bold=True)
     rule(d, text_width_mm(MOTTO, 15, bold=True), 247)
-    paragraph(d, "{{ certificate.authority }}", size=17, bold=True, color=red, before=28)
-    paragraph(d, "TẶNG", size=17, bold=True, before=14)
-    paragraph(d, "{{ certificate.title }}", size=48, bold=True, color=red, before=8, after=14)
-    paragraph(d, "{{ honoree.addressed }}", size=24, bold=True, after=6)
-    paragraph(d, "{%p if honoree.position_and_unit %}")
-    paragraph(d, "{{ honoree.position_and_unit }}", size=16, italic=True, after=4)
+    # fit.* are the texts at the sizes that keep the page whole (reportkit.documents.fitting)
+    paragraph(d, "{%p if fit.roomy %}")
+    paragraph(d, "{{r fit.authority }}", size=17, bold=True, color=red, before=28)
+    paragraph(d, "{%p else %}")
+    paragraph(d, "{{r fit.authority }}", size=17, bold=True, color=red, before=10)
     paragraph(d, "{%p endif %}")
-    paragraph(d, "{{ certificate.achievement }}", size=16, before=8, after=28)
+    paragraph(d, "TẶNG", size=17, bold=True, before=14)
+    paragraph(d, "{{r fit.title }}", size=48, bold=True, color=red, before=8, after=14)
+    paragraph(d, "{{r fit.name }}", size=24, bold=True, after=6)
+    paragraph(d, "{%p if honoree.position_and_unit %}")
+    paragraph(d, "{{r fit.unit }}", size=16, italic=True, after=4)
+    paragraph(d, "{%p endif %}")
+    paragraph(d, "{%p if fit.roomy %}")
+    paragraph(d, "{{r fit.achievement }}", size=16, before=8, after=28)
+    paragraph(d, "{%p else %}")
+    paragraph(d, "{{r fit.achievement }}", size=16, before=8, after=10)
+    paragraph(d, "{%p endif %}")
     table = fixed_table(d, (120, 127))
+    cant_split(table.rows[0])
     left, right = table.rows[0].cells
     for c in (left, right):
         c.paragraphs[0]._p.getparent().remove(c.paragraphs[0]._p)
@@ -309,8 +308,7 @@ def _frame(p, x_mm: float, y_mm: float, width_mm: float) -> None:  # type: ignor
         ("w:wrap", "around"),
     ):
         frame.set(qn(key), str(value))
-    ppr = p._p.get_or_add_pPr()
-    ppr.insert(0, frame)
+    insert_property(p._p.get_or_add_pPr(), frame)
 
 
 OVERLAY_FIELDS = (
@@ -363,38 +361,31 @@ def conference_report() -> DocumentObject:
         ("{%p if intro %}", None),
         ("{{ intro }}", BODY),
         ("{%p endif %}", None),
-        ("I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", "heading"),
-        ("1. Thời gian: {{ conference.starts_at|clock }}, {{ conference.starts_at|long_date }}.", BODY),
-        ("2. Địa điểm: {{ conference.venue }}.", BODY),
-        ("{%p if conference.chair %}", None),
-        (
-            "3. Chủ trì: đồng chí {{ conference.chair.full_name }}{% if conference.chair.position %} - {{ conference.chair.position }}{% endif %}.",
-            BODY,
-        ),
+        ("{{ report.numerals.info }}. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", "heading"),
+        ("{{ report.number.time }}. Thời gian: {{ report.time }}.", BODY),
+        ("{{ report.number.venue }}. Địa điểm: {{ conference.venue }}.", BODY),
+        ("{%p if report.chair %}", None),
+        ("{{ report.number.chair }}. Chủ trì: {{ report.chair }}.", BODY),
         ("{%p endif %}", None),
-        ("{%p if conference.guests %}", None),
-        ("4. Khách mời:", BODY),
-        ("{%p for g in conference.guests %}", None),
-        (
-            "- Đồng chí {{ g.full_name }}{% if g.position %} - {{ g.position }}{% endif %}{{ ';' if not loop.last else '.' }}",
-            BODY,
-        ),
+        ("{%p if report.guests %}", None),
+        ("{{ report.number.guests }}. Khách mời:", BODY),
+        ("{%p for g in report.guests %}", None),
+        ("- {{ g|capitalize_first }}{{ ';' if not loop.last else '.' }}", BODY),
         ("{%p endfor %}", None),
         ("{%p endif %}", None),
         ("{%p if conference.participants %}", None),
-        ("5. Thành phần tham dự: {{ conference.participants }}.", BODY),
+        ("{{ report.number.participants }}. Thành phần tham dự: {{ conference.participants }}.", BODY),
         ("{%p endif %}", None),
-        ("II. NỘI DUNG HỘI NGHỊ", "heading"),
+        ("{{ report.numerals.content }}. NỘI DUNG HỘI NGHỊ", "heading"),
         ("{%p for item in conference.content %}", None),
         ("{{ loop.index }}. {{ item }}", BODY),
         ("{%p endfor %}", None),
-        ("{%p for s in conference.speeches %}", None),
-        (
-            "Phát biểu tại Hội nghị, đồng chí {{ s.speaker.full_name }}{% if s.speaker.position %} - {{ s.speaker.position }}{% endif %} {{ s.summary }}",
-            BODY,
-        ),
+        ("{%p for s in report.speeches %}", None),
+        ("Phát biểu tại Hội nghị, {{ s.speaker }} {{ s.summary }}", BODY),
         ("{%p endfor %}", None),
-        ("III. KHEN THƯỞNG", "heading"),
+        ("{%p if report.numerals.awards %}", None),
+        ("{{ report.numerals.awards }}. KHEN THƯỞNG", "heading"),
+        ("{%p endif %}", None),
         ("{%p for a in conference.awards_received %}", None),
         ("{{ conference.organiser.name }} vinh dự đón nhận {{ a.text }}.", BODY),
         ("{%p endfor %}", None),
@@ -404,15 +395,15 @@ def conference_report() -> DocumentObject:
             BODY,
         ),
         ("{%p endif %}", None),
-        ("{%p if conference.conclusions or conference.tasks %}", None),
-        ("IV. KẾT LUẬN VÀ NHIỆM VỤ", "heading"),
+        ("{%p if report.numerals.conclusions %}", None),
+        ("{{ report.numerals.conclusions }}. KẾT LUẬN VÀ NHIỆM VỤ", "heading"),
+        ("{%p endif %}", None),
         ("{%p for item in conference.conclusions %}", None),
         ("{{ item }}", BODY),
         ("{%p endfor %}", None),
         ("{%p for item in conference.tasks %}", None),
         ("- {{ item }}{{ ';' if not loop.last else '.' }}", BODY),
         ("{%p endfor %}", None),
-        ("{%p endif %}", None),
         ("Trên đây là báo cáo kết quả {{ conference.title }}./.", BODY),
     ]
     for text, style in sections:

@@ -21,10 +21,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Mm, Pt, RGBColor
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 from reportkit.layout.metrics import text_width_mm
+from reportkit.layout.ooxml import insert_property
 
 __all__ = [
     "FONT",
@@ -161,7 +162,7 @@ def rule(container: DocumentObject | _Cell, width_mm: float, within_mm: float) -
     for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
         bottom.set(qn(key), value)
     borders.append(bottom)
-    ppr.insert_element_before(borders, "w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc", "w:rPr")
+    insert_property(ppr, borders)
     indent = Mm((within_mm - width_mm) / 2)
     fmt = p.paragraph_format
     fmt.left_indent = fmt.right_indent = indent
@@ -174,7 +175,7 @@ def rule(container: DocumentObject | _Cell, width_mm: float, within_mm: float) -
     size = OxmlElement("w:sz")
     size.set(qn("w:val"), "4")
     mark.append(size)
-    ppr.append(mark)
+    insert_property(ppr, mark)
     return p
 
 
@@ -186,15 +187,12 @@ def fixed_table(
     table = document.add_table(rows=rows, cols=len(widths_mm))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
-    tblpr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
+    tblpr = table._tbl.tblPr  # autofit = False above wrote w:tblLayout fixed
     if indent_mm:
         ind = OxmlElement("w:tblInd")
         ind.set(qn("w:w"), str(round(-indent_mm * 1440 / 25.4)))
         ind.set(qn("w:type"), "dxa")
-        tblpr.append(ind)
+        insert_property(tblpr, ind)
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)
@@ -258,6 +256,13 @@ def title_block(document: DocumentObject, kind: str, summary: str, summary_rule:
     paragraph(document, summary_rule)
 
 
+def cant_split(row: _Row) -> None:
+    """Keep a table row on one page (``w:cantSplit``)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:
+        tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
 def closing_table(
     document: DocumentObject,
     *,
@@ -271,8 +276,9 @@ def closing_table(
     *signer* the paragraphs of the signature block, each given as its text; lines whose text is
     empty make the signature space.
     """
-    paragraph(document, "", size=14, after=0)
+    paragraph(document, "", size=14, after=0, keep_with_next=True)
     table = fixed_table(document, (widths.closing_left, widths.closing_right), 1)
+    cant_split(table.rows[0])  # Nơi nhận | title, signature space and name: never split
     left, right = (_clear(c) for c in table.rows[0].cells)
     paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT)
     for line in recipients:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Literal, Self
 
-from pydantic import Field, NonNegativeInt, PositiveInt, model_validator
+from pydantic import Field, PositiveInt, computed_field, model_validator
 
-from reportkit.models.base import ReportkitModel, Text
+from reportkit.models.base import Money, ReportkitModel, Text
 from reportkit.models.people import Collective, Person
 from reportkit.vn.collation import collation_key, sort_key
 from reportkit.vn.numbers import pad_count
@@ -26,41 +26,76 @@ GroupOrder = Literal["collectives_first", "individuals_first"]
 class Award(ReportkitModel):
     """A form of award: kind (``Giấy khen``), who grants it, and the money that comes with it.
 
-    Give ``amount_individual`` / ``amount_collective`` directly, or ``base_salary`` with
-    ``individual_factor`` (and ``collective_factor``, by default twice the individual one) and an
-    optional ``round_up_to`` step; the amounts are then computed on validation.
+    Give the amounts themselves (``amount_individual`` / ``amount_collective``), or
+    ``base_salary`` with ``individual_factor`` (and ``collective_factor``, by default twice the
+    individual one) and an optional ``round_up_to`` step. Amounts from factors are computed
+    whenever they are read, never stored: change ``base_salary`` and every document follows, and
+    :meth:`to_yaml` writes the inputs, not a stale result. An award with neither carries no money
+    (``has_money`` is false) and its decision has no money article.
     ``certificate_authority`` is the authority's full title for the certificate heading
     (``Giám đốc Sở Công Thương thành phố Hải Phòng``), when longer than ``authority``.
     """
 
-    kind: Text = "Giấy khen"
-    authority: Text
-    certificate_authority: Text | None = None
-    amount_individual: NonNegativeInt | None = None
-    amount_collective: NonNegativeInt | None = None
-    base_salary: PositiveInt | None = None
-    individual_factor: Decimal | None = Field(default=None, gt=0)
-    collective_factor: Decimal | None = Field(default=None, gt=0)
-    round_up_to: PositiveInt | None = None
+    kind: Text = Field("Giấy khen", description="Hình thức khen thưởng, e.g. 'Giấy khen', 'Bằng khen'.")
+    authority: Text = Field(description="Who grants it, e.g. 'Giám đốc Sở Công Thương'.")
+    certificate_authority: Text | None = Field(
+        None, description="The authority's full title printed on the certificate, when longer."
+    )
+    fixed_individual: Money | None = Field(
+        None,
+        alias="amount_individual",
+        description="A fixed amount per individual in đồng (instead of base_salary × factor).",
+    )
+    fixed_collective: Money | None = Field(
+        None,
+        alias="amount_collective",
+        description="A fixed amount per collective in đồng (instead of base_salary × factor).",
+    )
+    base_salary: Money | None = Field(None, gt=0, description="Mức lương cơ sở in force, in đồng.")
+    individual_factor: Decimal | None = Field(
+        None, gt=0, description="Hệ số for an individual, e.g. 0.3 (Giấy khen, Nghị định 91/2017)."
+    )
+    collective_factor: Decimal | None = Field(
+        None, gt=0, description="Hệ số for a collective; twice the individual factor when omitted."
+    )
+    round_up_to: PositiveInt | None = Field(
+        None, description="Round amounts up to this step, e.g. 10000 (Nghị định 98/2023)."
+    )
 
-    @model_validator(mode="after")
-    def _compute_amounts(self) -> Self:
-        if self.base_salary is None or self.individual_factor is None:
-            return self
-        collective_factor = self.collective_factor or self.individual_factor * 2
-        if self.amount_individual is None:
-            object.__setattr__(self, "amount_individual", self._money(self.individual_factor))
-        if self.amount_collective is None:
-            object.__setattr__(self, "amount_collective", self._money(collective_factor))
-        return self
-
-    def _money(self, factor: Decimal) -> int:
-        assert self.base_salary is not None
+    def _money(self, factor: Decimal | None) -> int | None:
+        if self.base_salary is None or factor is None:
+            return None
         amount = (Decimal(self.base_salary) * factor).quantize(Decimal(1), ROUND_HALF_UP)
         if self.round_up_to:
             step = Decimal(self.round_up_to)
             amount = (amount / step).to_integral_value(ROUND_CEILING) * step
         return int(amount)
+
+    @property
+    def amount_individual(self) -> int | None:
+        """Đồng per individual: the fixed amount, else base salary × individual factor."""
+        if self.fixed_individual is not None:
+            return self.fixed_individual
+        return self._money(self.individual_factor)
+
+    @property
+    def amount_collective(self) -> int | None:
+        """Đồng per collective: the fixed amount, else base salary × collective factor."""
+        if self.fixed_collective is not None:
+            return self.fixed_collective
+        if self.individual_factor is None:
+            return None
+        return self._money(self.collective_factor or self.individual_factor * 2)
+
+    @computed_field(description="Computed amounts per individual and per collective, in đồng.")  # type: ignore[prop-decorator]
+    @property
+    def amounts(self) -> dict[str, int | None]:
+        return {"individual": self.amount_individual, "collective": self.amount_collective}
+
+    @property
+    def has_money(self) -> bool:
+        """Whether the award carries money for anyone."""
+        return bool(self.amount_individual or self.amount_collective)
 
     @property
     def certificate_heading(self) -> str:
@@ -83,7 +118,7 @@ class Honoree(ReportkitModel):
     person: Person | None = None
     collective: Collective | None = None
     achievement: Text | None = None
-    amount: NonNegativeInt | None = None
+    amount: Money | None = None
     register_number: Text | None = None
 
     @model_validator(mode="after")
@@ -185,14 +220,17 @@ class HonoreeList(ReportkitModel):
         """Every honoree in list order (group by group)."""
         return [h for group in self.groups for h in group.honorees]
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def collective_count(self) -> int:
         return sum(1 for h in self.honorees if h.is_collective)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def individual_count(self) -> int:
         return len(self.honorees) - self.collective_count
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def count_text(self) -> str:
         """``04 tập thể và 11 cá nhân`` (only the parts that are present)."""
@@ -206,18 +244,22 @@ class HonoreeList(ReportkitModel):
     def amount_of(self, honoree: Honoree) -> int | None:
         return honoree.amount_from(self.award)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def collective_total(self) -> int:
         return sum(self.amount_of(h) or 0 for h in self.honorees if h.is_collective)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def individual_total(self) -> int:
         return sum(self.amount_of(h) or 0 for h in self.honorees if not h.is_collective)
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def total_amount(self) -> int:
         return self.collective_total + self.individual_total
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def has_amounts(self) -> bool:
         return any(self.amount_of(h) for h in self.honorees)

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Annotated, Any, Self
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
+from reportkit.vn.amounts import parse_amount
 from reportkit.vn.text import normalize, normalize_name
 
-__all__ = ["Name", "ReportkitModel", "Text", "UpperText"]
+__all__ = ["Money", "Name", "ReportkitModel", "Text", "UpperText"]
 
 
 def _non_empty(value: str) -> str:
@@ -31,6 +32,10 @@ Text = Annotated[str, AfterValidator(normalize), AfterValidator(_non_empty)]
 Name = Annotated[str, AfterValidator(normalize_name), AfterValidator(_non_empty)]
 """A person's name: like :data:`Text`, with each word capitalised (``nguyễn văn a`` → ``Nguyễn Văn A``)."""
 
+Money = Annotated[int, BeforeValidator(parse_amount)]
+"""An amount in whole đồng, read by :func:`reportkit.vn.parse_amount` (``447000``,
+``"447.000 đồng"``, ``447000.0``); ambiguous, negative or fractional amounts are refused."""
+
 UpperText = Annotated[Text, StringConstraints(to_upper=True)]
 """Text stored upper case (authority titles such as ``GIÁM ĐỐC``)."""
 
@@ -38,7 +43,9 @@ UpperText = Annotated[Text, StringConstraints(to_upper=True)]
 class ReportkitModel(BaseModel):
     """Common configuration and loaders for all models."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, frozen=False, populate_by_name=True
+    )
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
@@ -64,11 +71,11 @@ class ReportkitModel(BaseModel):
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data (dates as ISO strings) that :meth:`from_dict` reads back."""
-        return self.model_dump(mode="json", exclude_none=True)
+        return self.model_dump(mode="json", exclude_none=True, by_alias=True, exclude_computed_fields=True)
 
     def to_json(self) -> str:
         """JSON text that :meth:`from_json` reads back."""
-        return self.model_dump_json(exclude_none=True, indent=2)
+        return self.model_dump_json(exclude_none=True, indent=2, by_alias=True, exclude_computed_fields=True)
 
     def to_yaml(self) -> str:
         """YAML text (UTF-8, Vietnamese letters unescaped) that :meth:`from_yaml` reads back."""

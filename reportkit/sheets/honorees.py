@@ -3,15 +3,16 @@
 A row becomes a :class:`~reportkit.models.Honoree`: ``Loại`` says ``Tập thể`` or ``Cá nhân``
 (without that column, a row with a gender is a person, one without is a collective). Names
 are normalised (NFC, spaces, capitals), genders read in any case, amounts accepted as numbers
-or as text (``447.000``, ``447000 đồng``). Rows are numbered as the user sees them: data rows
-from 1, as in the ``STT`` column. All errors are collected and raised together in one
+or as text (``447.000``, ``1.500.000,00``, ``540,000.00``, ``447000 đồng``) by
+:func:`reportkit.vn.parse_amount`, which refuses what it would have to guess. Rows are numbered
+as the user sees them in Excel: title and header rows count, the first row is 1. All errors are
+collected and raised together in one
 :class:`~reportkit.sheets.reading.SheetError`.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +21,7 @@ from pydantic import ValidationError
 from reportkit.models.awards import Award, Honoree, HonoreeList
 from reportkit.sheets.columns import find_header, heading_key
 from reportkit.sheets.reading import Cell, SheetError, read_table
+from reportkit.vn.amounts import AmountError, parse_amount
 from reportkit.vn.text import normalize
 
 __all__ = ["RowError", "honorees_from_rows", "read_honorees"]
@@ -58,14 +60,9 @@ def _text(cell: Cell) -> str:
 
 
 def _amount(cell: Cell) -> int | None:
-    if cell is None or cell == "":
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
         return None
-    if isinstance(cell, int | float):
-        return int(cell)
-    digits = re.sub(r"(?i)\s|đồng|đ|vnđ|vnd|\.", "", str(cell)).replace(",", "")
-    if not digits.isdigit():
-        raise ValueError(f"not an amount: {cell!r}")
-    return int(digits)
+    return parse_amount(cell)
 
 
 def _row_data(row: list[Cell], columns: Mapping[str, int]) -> dict[str, Any]:
@@ -102,7 +99,7 @@ def _row_data(row: list[Cell], columns: Mapping[str, int]) -> dict[str, Any]:
         data["register_number"] = register
     try:
         amount = _amount(get("amount"))
-    except ValueError as exc:
+    except AmountError as exc:
         raise _FieldError("amount", str(exc)) from None
     if amount is not None:
         data["amount"] = amount
@@ -130,11 +127,10 @@ def honorees_from_rows(
     headings = {field: header.headings.get(field, _FIELD_NAMES.get(field, field)) for field in _FIELD_NAMES}
     honorees: list[Honoree] = []
     errors: list[tuple[int, str, str]] = []
-    number = 0
-    for row in rows[header.row + 1 :]:
+    for offset, row in enumerate(rows[header.row + 1 :]):
+        number = header.row + 2 + offset  # the row number Excel shows
         if all(_text(c) == "" for c in row):
             continue
-        number += 1
         try:
             honorees.append(Honoree.model_validate(_row_data(list(row), header.columns)))
         except _FieldError as exc:

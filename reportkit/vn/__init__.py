@@ -3,6 +3,7 @@
 Everything here is pure text processing; nothing knows about Word files. All output is NFC.
 """
 
+from reportkit.vn.amounts import AmountError, parse_amount, parse_count, parse_number
 from reportkit.vn.collation import collation_key, sort_key, sort_names, sort_texts
 from reportkit.vn.dates import (
     admin_date,
@@ -21,6 +22,7 @@ from reportkit.vn.words import amount_in_words, number_to_words
 
 __all__ = [
     "DOC_TYPES",
+    "AmountError",
     "NameParts",
     "admin_date",
     "amount_in_words",
@@ -41,7 +43,10 @@ __all__ = [
     "number_to_words",
     "numeric_date",
     "pad_count",
+    "parse_amount",
+    "parse_count",
     "parse_gender",
+    "parse_number",
     "place_date",
     "sort_key",
     "sort_names",

@@ -1,30 +1,30 @@
 """Numbers in figures: thousands separator ``.``, decimal comma, zero-padded counts.
 
-Babel's ``vi`` locale already writes ``1.500.000`` and ``1.234,5``; these helpers name the
-forms documents use.
+Babel's ``vi`` locale writes ``1.500.000`` and ``1.234,5``; these helpers name the forms
+documents use. Every one reads its input with :mod:`reportkit.vn.amounts` (``int``, ``Decimal``,
+whole ``float``, numeric text) and refuses what that parser refuses, with an
+:class:`~reportkit.vn.amounts.AmountError`.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from babel.numbers import format_decimal
+
+from reportkit.vn.amounts import parse_amount, parse_count, parse_number
 
 __all__ = ["format_money", "format_number", "pad_count"]
 
 
-def format_number(n: int | float | Decimal) -> str:
-    """``1500000`` → ``"1.500.000"``; ``1234.5`` → ``"1.234,5"`` (babel, locale ``vi``)."""
-    return format_decimal(n, locale="vi")
+def format_number(n: object) -> str:
+    """``1500000`` → ``"1.500.000"``; ``1234.5`` → ``"1.234,5"`` (every decimal kept)."""
+    return format_decimal(parse_number(n), locale="vi", decimal_quantization=False)
 
 
-def format_money(n: int | Decimal, currency: str = "đồng") -> str:
-    """``1500000`` → ``"1.500.000 đồng"``."""
-    return f"{format_number(n)} {currency}"
+def format_money(n: object, currency: str = "đồng") -> str:
+    """``1500000`` → ``"1.500.000 đồng"``; whole đồng only, never negative."""
+    return f"{format_decimal(parse_amount(n), locale='vi')} {currency}".strip()
 
 
-def pad_count(n: int) -> str:
+def pad_count(n: object) -> str:
     """Counts below 10 in running text get a leading zero: ``4`` → ``"04"``, ``11`` → ``"11"``."""
-    if n < 0:
-        raise ValueError(f"a count cannot be negative: {n}")
-    return f"{n:02d}"
+    return f"{parse_count(n):02d}"

@@ -18,8 +18,9 @@ is the project's own, tested exhaustively against these rules.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Literal
+
+from reportkit.vn.amounts import parse_amount, parse_number
 
 __all__ = ["Dialect", "amount_in_words", "number_to_words"]
 
@@ -87,8 +88,11 @@ def _words(n: int, *, leading: bool, thousand: str, zero_tens: str, four: str) -
     return words
 
 
-def number_to_words(n: int, *, dialect: Dialect = "north", four: Literal["bốn", "tư"] = "bốn") -> str:
-    """Read an integer in Vietnamese words, lower case.
+def number_to_words(n: object, *, dialect: Dialect = "north", four: Literal["bốn", "tư"] = "bốn") -> str:
+    """Read a whole number in Vietnamese words, lower case.
+
+    *n* is anything :func:`~reportkit.vn.amounts.parse_number` reads as a whole number
+    (``2050000``, ``"2.050.000"``, ``2050000.0``); anything else raises ``AmountError``.
 
     >>> number_to_words(2050000)
     'hai triệu không trăm năm mươi nghìn'
@@ -97,11 +101,7 @@ def number_to_words(n: int, *, dialect: Dialect = "north", four: Literal["bốn"
     >>> number_to_words(-21)
     'âm hai mươi mốt'
     """
-    if isinstance(n, bool) or not isinstance(n, int):
-        if isinstance(n, Decimal) and n == n.to_integral_value():
-            n = int(n)
-        else:
-            raise TypeError(f"number_to_words() reads integers, got {n!r}")
+    n = int(parse_number(n, whole=True))
     if dialect not in ("north", "south"):
         raise ValueError(f"dialect must be 'north' or 'south', got {dialect!r}")
     if four not in ("bốn", "tư"):
@@ -121,12 +121,14 @@ def number_to_words(n: int, *, dialect: Dialect = "north", four: Literal["bốn"
     return " ".join(words)
 
 
-def amount_in_words(n: int | Decimal, currency: str = "đồng", *, dialect: Dialect = "north") -> str:
+def amount_in_words(n: object, currency: str = "đồng", *, dialect: Dialect = "north") -> str:
     """An amount in words, first letter capitalised, followed by the currency.
+
+    *n* is read by :func:`~reportkit.vn.amounts.parse_amount`: whole đồng, not negative.
 
     >>> amount_in_words(1500000)
     'Một triệu năm trăm nghìn đồng'
     """
-    text = number_to_words(int(n) if isinstance(n, Decimal) else n, dialect=dialect)
+    text = number_to_words(parse_amount(n), dialect=dialect)
     text = text[0].upper() + text[1:]
     return f"{text} {currency}".strip()
