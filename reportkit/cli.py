@@ -18,11 +18,13 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from reportkit import documents
 from reportkit.engine.batch import render_many
 from reportkit.engine.errors import TemplateError
+from reportkit.models.errors import describe_validation_error
 from reportkit.models.event import EventConfig
 from reportkit.pack import Event, build_pack, load_event
 from reportkit.pdf import PdfError, to_pdf
@@ -44,12 +46,20 @@ out = Console()
 DATA_ERRORS = (SheetError, ValidationError, TemplateError, PdfError, FileExistsError, ValueError, OSError)
 
 
+def _fail(message: str) -> None:
+    """Print *message* as the user's error: literally (``[red]`` in a file name stays as typed)."""
+    err.print("[bold red]error:[/] " + escape(message), highlight=False, markup=True, soft_wrap=True)
+
+
 @contextmanager
 def _data_errors() -> Iterator[None]:
     try:
         yield
+    except ValidationError as exc:
+        _fail(describe_validation_error(exc))
+        raise typer.Exit(1) from None
     except DATA_ERRORS as exc:
-        err.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True, soft_wrap=True)
+        _fail(str(exc))
         raise typer.Exit(1) from None
 
 
@@ -100,9 +110,18 @@ def _mapping(pairs: list[str] | None) -> dict[str, str]:
     return mapping
 
 
-def _event(data: Path, config: Path, mapping: dict[str, str]) -> Event:
-    event_config = EventConfig.from_yaml(config)
-    honorees = read_honorees(data, mapping=mapping, award=event_config.award, title=event_config.list_title)
+def _event_config(config: Path) -> EventConfig:
+    try:
+        return EventConfig.from_yaml(config)
+    except ValidationError as exc:
+        raise ValueError(describe_validation_error(exc, str(config))) from None
+
+
+def _event(data: Path, config: Path, mapping: dict[str, str], sheet: str | None = None) -> Event:
+    event_config = _event_config(config)
+    honorees = read_honorees(
+        data, sheet=sheet, mapping=mapping, award=event_config.award, title=event_config.list_title
+    )
     honorees = honorees.model_copy(
         update={"group_order": event_config.group_order, "sort": event_config.sort}
     )
@@ -115,6 +134,23 @@ def _maybe_pdf(paths: list[Path], folder: Path, pdf: bool) -> None:
             out.print(str(path), highlight=False)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        out.print(f"reportkit {version('reportkit')}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Vietnamese official documents (decisions, lists, certificates, reports) from data."""
+
+
 Jobs = Annotated[int, typer.Option("--jobs", "-j", min=1, help="Render in N local processes.")]
 Scheduler = Annotated[
     str | None, typer.Option(help="Address of a Dask scheduler (tcp://host:8786) to render on.")
@@ -124,8 +160,11 @@ Config = Annotated[
     Path, typer.Option("--config", "-c", help="The event YAML (agency, signer, award, decision).")
 ]
 Map = Annotated[
-    list[str] | None, typer.Option("--map", help="Extra heading: 'Tên đơn vị=name' (repeatable).")
+    list[str] | None,
+    typer.Option("--mapping", "--map", help="Extra heading: 'Tên đơn vị=name' (repeatable)."),
 ]
+Sheet = Annotated[str | None, typer.Option("--sheet", help="The sheet of an .xlsx (default: the first).")]
+Overwrite = Annotated[bool, typer.Option("--overwrite", help="Replace existing files.")]
 
 
 @app.command()
@@ -153,7 +192,7 @@ def demo(
 def certificates(
     data: Annotated[Path, typer.Argument(help="The honoree list (.xlsx or .csv).")],
     config: Config,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("giay_khen"),
+    output: Annotated[Path, typer.Option("--out", "--output", "-o", help="Output folder.")] = Path("giay_khen"),
     merge: Annotated[bool, typer.Option("--merge", help="One print file instead of a file each.")] = False,
     overlay: Annotated[
         bool, typer.Option("--overlay", help="Only the fields, for pre-printed blanks.")
@@ -162,10 +201,11 @@ def certificates(
     template: Annotated[Path | None, typer.Option(help="Your own certificate template.")] = None,
     pdf: Pdf = False,
     resume: Annotated[bool, typer.Option(help="Keep certificates already written.")] = False,
-    overwrite: Annotated[bool, typer.Option(help="Replace existing files.")] = False,
+    overwrite: Overwrite = False,
     jobs: Jobs = 1,
     scheduler: Scheduler = None,
     mapping: Map = None,
+    sheet: Sheet = None,
 ) -> None:
     """Giấy khen for every row of a spreadsheet.
 
@@ -176,7 +216,7 @@ def certificates(
     except ValueError:
         raise typer.BadParameter("expected X,Y in millimetres, e.g. 1.5,-2", param_hint="--offset") from None
     with _data_errors():
-        event = _event(data, config, _mapping(mapping))
+        event = _event(data, config, _mapping(mapping), sheet)
         with _executor(jobs, scheduler) as executor, _progress("Giấy khen") as progress:
             paths = documents.certificates(
                 event.decision,
@@ -197,11 +237,26 @@ def certificates(
         _maybe_pdf(paths, output / "pdf", pdf)
 
 
+def _refuse_existing(path: Path, overwrite: bool) -> None:
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"{path} exists: add --overwrite to replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+
 def _single(
-    kind: str, data: Path, config: Path, output: Path, pdf: bool, mapping: list[str] | None, **options: Any
+    kind: str,
+    data: Path,
+    config: Path,
+    output: Path,
+    pdf: bool,
+    mapping: list[str] | None,
+    sheet: str | None,
+    overwrite: bool,
+    **options: Any,
 ) -> None:
     with _data_errors():
-        event = _event(data, config, _mapping(mapping))
+        event = _event(data, config, _mapping(mapping), sheet)
+        _refuse_existing(output, overwrite)
         builder = documents.decision if kind == "decision" else documents.honoree_list
         builder(event.decision, out=output, **options)
         out.print(str(output), highlight=False)
@@ -212,51 +267,57 @@ def _single(
 def decision(
     data: Annotated[Path, typer.Argument(help="The honoree list (.xlsx or .csv).")],
     config: Config,
-    output: Annotated[Path, typer.Option("--output", "-o")] = Path("quyet_dinh.docx"),
+    output: Annotated[Path, typer.Option("--out", "--output", "-o")] = Path("quyet_dinh.docx"),
     template: Annotated[Path | None, typer.Option(help="Your own decision template.")] = None,
     pdf: Pdf = False,
     mapping: Map = None,
+    sheet: Sheet = None,
+    overwrite: Overwrite = False,
 ) -> None:
     """The decision on commendation (Mẫu 1.2) for a spreadsheet of honorees.
 
     Example: [bold]reportkit decision danh_sach.xlsx -c hoi_nghi.yaml -o quyet_dinh.docx[/]
     """
-    _single("decision", data, config, output, pdf, mapping, template=template)
+    _single("decision", data, config, output, pdf, mapping, sheet, overwrite, template=template)
 
 
 @app.command(name="list")
 def honoree_list(
     data: Annotated[Path, typer.Argument(help="The honoree list (.xlsx or .csv).")],
     config: Config,
-    output: Annotated[Path, typer.Option("--output", "-o")] = Path("danh_sach.docx"),
+    output: Annotated[Path, typer.Option("--out", "--output", "-o")] = Path("danh_sach.docx"),
     appendix: Annotated[str | None, typer.Option(help="Lay it out as 'Phụ lục <N>' instead.")] = None,
     template: Annotated[Path | None, typer.Option(help="Your own list template.")] = None,
     pdf: Pdf = False,
     mapping: Map = None,
+    sheet: Sheet = None,
+    overwrite: Overwrite = False,
 ) -> None:
     """The list attached to the decision (DANH SÁCH, or a Phụ lục).
 
     Example: [bold]reportkit list danh_sach.xlsx -c hoi_nghi.yaml -o danh_sach.docx[/]
     """
-    _single("list", data, config, output, pdf, mapping, appendix=appendix, template=template)
+    _single("list", data, config, output, pdf, mapping, sheet, overwrite, appendix=appendix, template=template)
 
 
 @app.command()
 def render(
     template: Annotated[Path, typer.Argument(help="A .docx with Jinja tags (docxtpl syntax).")],
     data: Annotated[Path, typer.Argument(help="YAML, JSON, XLSX or CSV.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="A .docx, or a folder for many.")] = Path(
-        "out"
-    ),
+    output: Annotated[
+        Path, typer.Option("--out", "--output", "-o", help="A .docx, or a folder for many.")
+    ] = Path("out"),
     name: Annotated[
-        str, typer.Option(help="File name pattern, e.g. '{Họ và tên}.docx'.")
+        str, typer.Option("--filename", "--name", help="File name pattern, e.g. '{Họ và tên}.docx'.")
     ] = "{index:04d}.docx",
     merge: Annotated[bool, typer.Option("--merge", help="All records in one file.")] = False,
-    sheet: Annotated[str | None, typer.Option(help="The sheet of an .xlsx.")] = None,
+    sheet: Sheet = None,
     pdf: Pdf = False,
     resume: Annotated[bool, typer.Option(help="Keep files already written.")] = False,
-    overwrite: Annotated[bool, typer.Option(help="Replace existing files.")] = False,
-    lenient: Annotated[bool, typer.Option(help="Missing names render empty instead of failing.")] = False,
+    overwrite: Overwrite = False,
+    lenient: Annotated[
+        bool, typer.Option("--lenient", help="Missing names render empty instead of failing (strict=False).")
+    ] = False,
     jobs: Jobs = 1,
     scheduler: Scheduler = None,
 ) -> None:
@@ -274,7 +335,7 @@ def render(
             target = output if output.suffix.lower() == ".docx" else output / f"{template.stem}.docx"
             target.parent.mkdir(parents=True, exist_ok=True)
             if target.exists() and not overwrite:
-                raise FileExistsError(f"{target} exists (use --overwrite)")
+                raise FileExistsError(f"{target} exists: add --overwrite to replace it")
             compiled.render(contexts[0], target)
             paths = [target]
         else:
@@ -314,7 +375,7 @@ def variables(template: Annotated[Path, typer.Argument(help="A .docx with Jinja 
 @app.command()
 def pdf(
     files: Annotated[list[Path], typer.Argument(help=".docx files to convert.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output folder.")] = Path("pdf"),
+    output: Annotated[Path, typer.Option("--out", "--output", "-o", help="Output folder.")] = Path("pdf"),
     timeout: Annotated[float, typer.Option(help="Seconds per LibreOffice batch.")] = 600.0,
 ) -> None:
     """Convert .docx files to PDF with LibreOffice (many files per process).

@@ -37,7 +37,7 @@ def test_certificates_from_each_sample(sample_data: Path, tmp_path: Path, name: 
     files = sorted((tmp_path / "gk").glob("*.docx"))
     assert len(files) == 15
     assert files[12].name == "13 Đặng Thị Ngọc Ánh.docx"
-    texts = [p.text for p in docx.Document(str(files[12])).paragraphs]
+    texts = [p.text.replace("\u00a0", " ") for p in docx.Document(str(files[12])).paragraphs]
     assert "Bà Đặng Thị Ngọc Ánh" in texts and "GIẤY KHEN" in texts
 
 
@@ -45,9 +45,9 @@ def test_messy_list_is_reported_and_nothing_written(sample_data: Path, tmp_path:
     out = tmp_path / "gk"
     result = run("certificates", str(sample_data / "honorees_messy.csv"), "-c", str(EVENT), "-o", str(out))
     assert result.returncode == 1
-    assert "row 10, column 'Họ và tên / Tên tập thể'" in result.stderr
-    assert "row 11, column 'Giới tính'" in result.stderr and "'X'" in result.stderr
-    assert "row 5" not in result.stderr and "row 6" not in result.stderr and "row 8" not in result.stderr
+    assert "row 11, column 'Họ và tên / Tên tập thể'" in result.stderr  # STT 10, under the header row
+    assert "row 12, column 'Giới tính'" in result.stderr and "'X'" in result.stderr
+    assert "row 6" not in result.stderr and "row 7" not in result.stderr and "row 9" not in result.stderr
     assert not out.exists()
 
 

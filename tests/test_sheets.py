@@ -107,7 +107,43 @@ def test_bad_amount_and_kind_are_reported(tmp_path: Path) -> None:
     )
     with pytest.raises(RowError) as info:
         read_honorees(path)
-    assert [(r, c) for r, c, _ in info.value.errors] == [(1, "Số tiền"), (2, "Loại")]
+    assert [(r, c) for r, c, _ in info.value.errors] == [(2, "Số tiền"), (3, "Loại")]
+
+
+def test_amounts_as_exporters_write_them(tmp_path: Path) -> None:
+    """An .xlsx with a title, a blank row, numbers, floats and text in every form."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["DANH SÁCH KHEN THƯỞNG"])
+    sheet.append([])
+    sheet.append(["STT", "Họ và tên", "Giới tính", "Số tiền"])
+    good = [447000, 447000.0, "447.000", "1.500.000,00", "540,000.00", "447000.0", "894.000 đồng", 446999.99999999994]
+    for index, amount in enumerate(good, start=1):
+        sheet.append([index, f"Người {index}", "Nam", amount])
+    path = tmp_path / "ds.xlsx"
+    book.save(path)
+    amounts = [h.amount for h in read_honorees(path).honorees]
+    assert amounts == [447000, 447000, 447000, 1500000, 540000, 447000, 894000, 447000]
+    for bad, reason in (("1,500", "ambiguous"), (540000.5, "whole"), ("1.5", "ambiguous"), ("4.47.000", "malformed"), (-5, "negative")):
+        sheet.append([99, "Người xấu", "Nam", bad])
+        book.save(path)
+        with pytest.raises(RowError) as info:
+            read_honorees(path)
+        [(row, column, message)] = info.value.errors
+        assert (row, column) == (sheet.max_row, "Số tiền") and reason in message
+        assert "ds.xlsx: 1 error(s)" in str(info.value) and f"row {sheet.max_row}, column 'Số tiền'" in str(info.value)
+        sheet.delete_rows(sheet.max_row)
+
+
+def test_csv_amounts_in_vietnamese_and_english_forms(tmp_path: Path) -> None:
+    path = tmp_path / "ds.csv"
+    path.write_text(
+        'STT,Họ và tên,Giới tính,Số tiền\n1,An,Nam,"1.500.000,00"\n2,Bình,Nữ,"540,000.00"\n3,Chi,Nữ,447000.0\n',
+        encoding="utf-8",
+    )
+    assert [h.amount for h in read_honorees(path).honorees] == [1_500_000, 540_000, 447_000]
 
 
 def test_no_header_and_unsupported(tmp_path: Path) -> None:

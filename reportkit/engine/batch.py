@@ -10,12 +10,13 @@ chunks; the template is sent once per chunk (it pickles as its source bytes and 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, wait
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +68,26 @@ def _render_chunk(template: DocxTemplate, jobs: Sequence[tuple[int, str, Any]], 
     return written
 
 
+class ExistingFilesError(FileExistsError):
+    """Files a batch would replace; ``paths`` lists them. Nothing was written."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+        shown = ", ".join(p.name for p in paths[:5]) + (" …" if len(paths) > 5 else "")
+        folder = paths[0].parent if paths else Path(".")
+        super().__init__(
+            f"{len(paths)} file(s) already exist in {folder}: {shown} "
+            "(pass overwrite=True to replace them, or resume=True to keep them)"
+        )
+
+
+def _remove_created(paths: list[Path]) -> None:
+    """After a failed batch: remove the files it created, so no partial batch remains."""
+    for path in paths:
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
 def render_many(
     template: DocxTemplate | Source,
     contexts: Iterable[Any],
@@ -108,7 +129,7 @@ def render_many(
         if target.exists() and not overwrite:
             if resume:
                 return [target]
-            raise FileExistsError(f"{target} exists (pass overwrite=True to replace it)")
+            raise ExistingFilesError([target])
         step = (lambda done: progress(done, total)) if progress else None
         buffer = io.BytesIO()
         write_merged(template, records, buffer, progress=step)
@@ -118,7 +139,8 @@ def render_many(
     jobs: list[tuple[int, str, Any]] = []
     paths: list[Path] = []
     seen: dict[str, int] = {}
-    existing = []
+    existing: list[Path] = []
+    created: list[Path] = []
     for index, context in enumerate(records, start=1):
         name = _name_for(filename, index, context)
         key = name.lower()
@@ -134,24 +156,27 @@ def render_many(
             if resume:
                 continue
             if not overwrite:
-                existing.append(path.name)
+                existing.append(path)
                 continue
+        else:
+            created.append(path)
         jobs.append((index, str(path), context))
     if existing:
-        shown = ", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")
-        raise FileExistsError(
-            f"{len(existing)} file(s) already exist in {folder}: {shown} "
-            "(pass overwrite=True to replace them, or resume=True to keep them)"
-        )
+        raise ExistingFilesError(existing)
     done = total - len(jobs)
     if progress and done:
         progress(done, total)
     if executor is None:
-        for job in jobs:
-            _render_chunk(template, [job], overwrite)
-            done += 1
-            if progress:
-                progress(done, total)
+        try:
+            for job in jobs:
+                _render_chunk(template, [job], overwrite)
+                done += 1
+                if progress:
+                    progress(done, total)
+        except BaseException:
+            if not resume:  # resume keeps the complete files for the next run
+                _remove_created(created)
+            raise
         return paths
     chunks = [jobs[i : i + chunk_size] for i in range(0, len(jobs), chunk_size)]
     futures: list[Future[list[str]]] = [
@@ -166,5 +191,8 @@ def render_many(
     except BaseException:
         for future in futures:
             future.cancel()
+        wait(futures)
+        if not resume:
+            _remove_created(created)
         raise
     return paths

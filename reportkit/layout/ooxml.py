@@ -13,7 +13,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 
 __all__ = ["insert_property"]
 
-_ORDER: dict[str, tuple[str, ...]] = {
+_ORDER: dict[str, list[str]] = {
     "w:tblPr": [
         "tblStyle",
         "tblpPr",

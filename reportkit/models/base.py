@@ -8,6 +8,7 @@ messages name the field and, inside lists, the index (``honorees.3.person.full_n
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Annotated, Any, Self
 
@@ -17,7 +18,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Str
 from reportkit.vn.amounts import parse_amount
 from reportkit.vn.text import normalize, normalize_name
 
-__all__ = ["Money", "Name", "ReportkitModel", "Text", "UpperText"]
+__all__ = ["DataFileError", "Money", "Name", "ReportkitModel", "Text", "UpperText"]
 
 
 def _non_empty(value: str) -> str:
@@ -40,6 +41,29 @@ UpperText = Annotated[Text, StringConstraints(to_upper=True)]
 """Text stored upper case (authority titles such as ``GIÁM ĐỐC``)."""
 
 
+class DataFileError(ValueError):
+    """A YAML or JSON document that cannot be parsed; the message names the file and line."""
+
+
+_DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _read_source(source: str | bytes | os.PathLike[str]) -> tuple[str | bytes, str]:
+    """The text of *source* and a name for messages: a path (``Path``, or a one-line ``str``
+    ending in ``.yaml``/``.yml``/``.json``) is read; anything else is the document itself."""
+    if isinstance(source, str) and "\n" not in source and source.strip().lower().endswith(_DATA_SUFFIXES):
+        source = Path(source.strip())
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        try:
+            return path.read_text(encoding="utf-8"), str(path)
+        except FileNotFoundError:
+            raise DataFileError(f"{path}: file not found") from None
+        except UnicodeDecodeError as exc:
+            raise DataFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    return source, "the document"
+
+
 class ReportkitModel(BaseModel):
     """Common configuration and loaders for all models."""
 
@@ -53,20 +77,31 @@ class ReportkitModel(BaseModel):
         return cls.model_validate(data)
 
     @classmethod
-    def from_json(cls, source: str | bytes | Path) -> Self:
-        """Load from a JSON document, or from a ``.json`` file when given a :class:`~pathlib.Path`."""
-        if isinstance(source, Path):
-            source = source.read_text(encoding="utf-8")
-        return cls.model_validate(json.loads(source))
+    def from_json(cls, source: str | bytes | os.PathLike[str]) -> Self:
+        """Load from a JSON document, or from a ``.json`` file given as a path (``Path`` or ``str``)."""
+        text, name = _read_source(source)
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataFileError(f"{name}: line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+        return cls.model_validate(data)
 
     @classmethod
-    def from_yaml(cls, source: str | bytes | Path) -> Self:
-        """Load from a YAML document, or from a ``.yaml`` file when given a :class:`~pathlib.Path`."""
-        if isinstance(source, Path):
-            source = source.read_text(encoding="utf-8")
-        data = yaml.safe_load(source)
+    def from_yaml(cls, source: str | bytes | os.PathLike[str]) -> Self:
+        """Load from a YAML document, or from a ``.yaml`` file given as a path (``Path`` or ``str``).
+
+        Broken YAML raises :class:`DataFileError` naming the file, line and column.
+        """
+        text, name = _read_source(source)
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise DataFileError(f"{name}: {where}{problem}") from None
         if not isinstance(data, dict):
-            raise ValueError(f"{cls.__name__}: the YAML document must be a mapping")
+            raise DataFileError(f"{name}: the YAML document must be a mapping of fields ({cls.__name__})")
         return cls.model_validate(data)
 
     def to_dict(self) -> dict[str, Any]:
