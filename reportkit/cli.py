@@ -22,7 +22,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from reportkit import documents
-from reportkit.engine.batch import render_many
+from reportkit.engine.batch import ExistingFilesError, render_many
 from reportkit.engine.errors import TemplateError
 from reportkit.models.errors import describe_validation_error
 from reportkit.models.event import EventConfig
@@ -57,6 +57,10 @@ def _data_errors() -> Iterator[None]:
         yield
     except ValidationError as exc:
         _fail(describe_validation_error(exc))
+        raise typer.Exit(1) from None
+    except ExistingFilesError as exc:
+        shown = ", ".join(str(p) for p in exc.paths[:5]) + (" …" if len(exc.paths) > 5 else "")
+        _fail(f"{len(exc.paths)} file(s) already exist: {shown} (add --overwrite to replace them)")
         raise typer.Exit(1) from None
     except DATA_ERRORS as exc:
         _fail(str(exc))
@@ -181,18 +185,61 @@ def demo(
     """
     from reportkit.resources import example_event
 
+    _pack(example_event(), out_dir, pdf, overwrite=True)
+
+
+def _pack(event_file: Path, out_dir: Path, pdf: bool | None, *, overwrite: bool) -> None:
     with _data_errors():
-        paths = build_pack(load_event(example_event()), out_dir, pdf=pdf)
+        event = load_event(event_file)
+        if not event.honorees.honorees:
+            raise ValueError(f"{event_file}: the honoree list is empty (no rows under the header)")
+        paths = build_pack(event, out_dir, pdf=pdf, overwrite=overwrite)
     for path in paths:
         out.print(str(path), highlight=False)
-    err.print(f"[green]{len(paths)} files written to {out_dir}[/]")
+    err.print(f"{len(paths)} files written to {escape(str(out_dir))}", highlight=False)
+
+
+@app.command()
+def pack(
+    event_file: Annotated[Path, typer.Argument(help="The event file (su_kien.yaml, from 'reportkit init').")],
+    output: Annotated[Path, typer.Option("--out", "--output", "-o", help="Output folder.")] = Path("out"),
+    pdf: Annotated[
+        bool | None, typer.Option("--pdf/--no-pdf", help="PDFs (default: when LibreOffice is found).")
+    ] = None,
+    overwrite: Overwrite = False,
+) -> None:
+    """Every document of your event: decision, list, certificates (a file each and a print file),
+    conference report, invitations and letters — from the event file and the spreadsheet it names.
+
+    Example: [bold]reportkit pack su_kien.yaml -o out --pdf[/]
+    """
+    _pack(event_file, output, pdf, overwrite=overwrite)
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="A new folder for your event.")],
+    overwrite: Overwrite = False,
+) -> None:
+    """Start your own event: a commented su_kien.yaml and a danh_sach.xlsx with the expected
+    headings and two sample rows. Edit both, then run 'reportkit pack'.
+
+    Example: [bold]reportkit init hoi_nghi_2024 && reportkit pack hoi_nghi_2024/su_kien.yaml -o out[/]
+    """
+    from reportkit.starter import write_starter
+
+    with _data_errors():
+        for path in write_starter(folder, overwrite=overwrite):
+            out.print(str(path), highlight=False)
 
 
 @app.command()
 def certificates(
     data: Annotated[Path, typer.Argument(help="The honoree list (.xlsx or .csv).")],
     config: Config,
-    output: Annotated[Path, typer.Option("--out", "--output", "-o", help="Output folder.")] = Path("giay_khen"),
+    output: Annotated[
+        Path, typer.Option("--out", "--output", "-o", help="Output folder.")
+    ] = Path("giay_khen"),
     merge: Annotated[bool, typer.Option("--merge", help="One print file instead of a file each.")] = False,
     overlay: Annotated[
         bool, typer.Option("--overlay", help="Only the fields, for pre-printed blanks.")
@@ -297,7 +344,9 @@ def honoree_list(
 
     Example: [bold]reportkit list danh_sach.xlsx -c hoi_nghi.yaml -o danh_sach.docx[/]
     """
-    _single("list", data, config, output, pdf, mapping, sheet, overwrite, appendix=appendix, template=template)
+    _single(
+        "list", data, config, output, pdf, mapping, sheet, overwrite, appendix=appendix, template=template
+    )
 
 
 @app.command()

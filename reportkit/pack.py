@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportkit import documents
+from reportkit.engine.batch import ExistingFilesError, safe_filename
 from reportkit.models.awards import HonoreeList
 from reportkit.models.conference import Conference
 from reportkit.models.decision import Decision
@@ -21,7 +22,7 @@ from reportkit.models.event import DocumentInfo, EventConfig
 from reportkit.pdf import PdfError, find_soffice, to_pdf
 from reportkit.sheets.honorees import read_honorees
 
-__all__ = ["Event", "build_pack", "load_event"]
+__all__ = ["Event", "build_pack", "letters", "load_event"]
 
 
 @dataclass
@@ -87,15 +88,51 @@ def _pdf_wanted(pdf: bool | None) -> bool:
     return True
 
 
-def build_pack(
-    event: Event, out_dir: str | os.PathLike[str], *, pdf: bool | None = None, overwrite: bool = True
+def letters(
+    event: Event, out_dir: str | os.PathLike[str], *, overwrite: bool = False
 ) -> list[Path]:
-    """Write every document of *event* into *out_dir*; return the paths written."""
+    """A letter of commendation (Thư khen) for every honoree, ``01 Phòng Quản lý….docx`` …"""
+    letter = event.issued(event.config.letter, None)
+    if letter is None:
+        raise ValueError("the event file has no 'letter' section (number, date, recipients)")
+    folder = Path(out_dir)
+    targets = [
+        (folder / safe_filename(f"thu_khen_{i:02d} {h.name}.docx"), h)
+        for i, h in enumerate(event.honorees.ordered, start=1)
+    ]
+    existing = [path for path, _ in targets if path.exists()]
+    if existing and not overwrite:
+        raise ExistingFilesError(existing)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    try:
+        for path, honoree in targets:
+            documents.commendation_letter(honoree, letter, out=path)
+            written.append(path)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    return written
+
+
+def build_pack(
+    event: Event, out_dir: str | os.PathLike[str], *, pdf: bool | None = None, overwrite: bool = False
+) -> list[Path]:
+    """Write every document of *event* into *out_dir*; return the paths written.
+
+    Existing files are refused (:class:`~reportkit.engine.batch.ExistingFilesError`, checked
+    before anything is written) unless *overwrite*.
+    """
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     decision = event.decision
     symbol = decision.symbol.replace("/", "-")
+    if not overwrite:
+        clashes = [p for p in folder.rglob("*.docx")]
+        if clashes:
+            raise ExistingFilesError(sorted(clashes))
 
     def single(name: str, produce: Callable[[Path], object]) -> None:
         path = folder / name
@@ -129,14 +166,12 @@ def build_pack(
     invitation = event.issued(event.config.invitation, "Giấy mời")
     if conference and invitation and conference.guests:
         written += documents.invitations(conference, invitation, folder / "giay_moi", overwrite=overwrite)
-    letter = event.issued(event.config.letter, None)
-    if letter and event.honorees.honorees:
-        first = event.honorees.ordered[0]
-        single("thu_khen.docx", lambda p: documents.commendation_letter(first, letter, out=p))
+    if event.config.letter and event.honorees.honorees:
+        written += letters(event, folder / "thu_khen", overwrite=overwrite)
     if _pdf_wanted(pdf):
         top = [p for p in written if p.parent == folder]
         written += to_pdf(top, folder / "pdf")
-        for sub in ("giay_khen", "giay_moi"):
+        for sub in ("giay_khen", "giay_moi", "thu_khen"):
             files = [p for p in written if p.parent == folder / sub]
             if files:
                 written += to_pdf(files, folder / "pdf" / sub)

@@ -83,12 +83,15 @@ def test_resume_skips_finished_files(tmp_path: Path) -> None:
     assert progress[0] == (2, 4) and progress[-1] == (4, 4)
 
 
-def test_error_names_the_record_and_keeps_finished_files_whole(tmp_path: Path) -> None:
+def test_error_names_the_record_and_leaves_no_partial_batch(tmp_path: Path) -> None:
     records = [{"ten": "A"}, {"ten": "B"}, {}, {"ten": "D"}]
     with pytest.raises(UndefinedVariableError, match=r"record 3, word/document.xml, paragraph 1"):
         render_many(build(["{{ ten }}"]), records, tmp_path)
+    assert list(tmp_path.iterdir()) == []  # a failed batch leaves nothing behind
+    with pytest.raises(UndefinedVariableError, match=r"record 3"):
+        render_many(build(["{{ ten }}"]), records, tmp_path, resume=True)
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["0001.docx", "0002.docx"]
+    assert names == ["0001.docx", "0002.docx"]  # with resume, finished files stay, whole
     for name in names:
         every_part_parses((tmp_path / name).read_bytes())
 

@@ -48,7 +48,8 @@ def pack(tmp_path_factory: pytest.TempPathFactory, event: Event) -> Path:
         "quyet_dinh_12-QĐ-SCT.docx",
         "danh_sach_kem_theo_quyet_dinh.docx",
         "bao_cao_ket_qua_hoi_nghi.docx",
-        "thu_khen.docx",
+        "thu_khen/thu_khen_01 Phòng Quản lý Thương mại.docx",
+        "thu_khen/thu_khen_15 Phan Thị Yến.docx",
         "giay_moi/giay_moi_01 Nguyễn Văn Thành.docx",
     ],
 )

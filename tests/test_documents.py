@@ -352,7 +352,10 @@ def test_invitations_pdf(pdf_pack: Path) -> None:
 
 
 def test_letter(pack: Path, event: Event) -> None:
-    document = open_doc(pack / "thu_khen.docx")
+    letters = sorted((pack / "thu_khen").glob("*.docx"))
+    assert len(letters) == 15  # one letter per honoree, not only the first
+    assert letters[-1].name == "thu_khen_15 Phan Thị Yến.docx"
+    document = open_doc(letters[0])
     assert_header_block(document, **HEADER, number=None, place_date="Hải Phòng, ngày 22 tháng 6 năm 2021")
     assert_format(find(document, "THƯ KHEN"), size=16, bold=True)
     assert find(document, "Thân gửi: Phòng Quản lý Thương mại")

@@ -270,6 +270,9 @@ def test_failure_mid_batch_keeps_complete_files(tmp_path: Path) -> None:
     records = [{"n": i} for i in range(1, 50)] + [{"n": 0}] + [{"n": i} for i in range(50, 60)]
     with pytest.raises(Exception, match="record 50"):
         render_many(Template(build(["{{ 100 / n }}"])), records, tmp_path)
+    assert list(tmp_path.iterdir()) == []  # no partial batch without resume
+    with pytest.raises(Exception, match="record 50"):
+        render_many(Template(build(["{{ 100 / n }}"])), records, tmp_path, resume=True)
     files = sorted(tmp_path.iterdir())
     assert len(files) == 49 and all(f.suffix == ".docx" for f in files)
     for f in files:

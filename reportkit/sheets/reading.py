@@ -62,7 +62,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[list[Cell]]:
     try:
         worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
     except KeyError:
-        raise SheetError(f"{path.name}: no sheet named {sheet!r}") from None
+        names = ", ".join(repr(name) for name in workbook.sheetnames)
+        raise SheetError(f"{path.name}: no sheet named {sheet!r} (its sheets: {names})") from None
     rows = []
     for values in worksheet.iter_rows(values_only=True):
         rows.append([nfc(v) if isinstance(v, str) else v for v in values])

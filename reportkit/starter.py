@@ -1,0 +1,133 @@
+"""``reportkit init``: a starting point for an office's own event.
+
+Writes ``su_kien.yaml`` — every field commented in Vietnamese and English, a new agency's values
+to replace — and ``danh_sach.xlsx`` with the headings the spreadsheet reader expects and two
+sample rows. ``reportkit pack su_kien.yaml`` turns the pair into the whole pack.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["EVENT_FILE", "LIST_FILE", "write_starter"]
+
+EVENT_FILE = "su_kien.yaml"
+LIST_FILE = "danh_sach.xlsx"
+
+EVENT_TEXT = """\
+# Sự kiện thi đua - khen thưởng: sửa các giá trị dưới đây rồi chạy
+#   reportkit pack su_kien.yaml -o out
+# The event file: edit the values, then run the command above. 'reportkit schema event' prints
+# the full reference of every field.
+
+agency:                                 # Cơ quan ban hành
+  name: Sở Giáo dục và Đào tạo          # tên cơ quan
+  parent: UBND tỉnh Lâm Đồng            # cơ quan chủ quản (dòng trên)
+  abbreviation: SGDĐT                   # chữ viết tắt trong số ký hiệu: 05/QĐ-SGDĐT
+  place: Lâm Đồng                       # địa danh: "Lâm Đồng, ngày … tháng … năm …"
+
+signer:                                 # Người ký
+  prefix: KT.                           # KT. (ký thay), TM. (thay mặt), TL. (thừa lệnh), Q., TUQ. — hoặc bỏ dòng này
+  authority: Giám đốc                   # thẩm quyền: "KT. GIÁM ĐỐC"
+  position: Phó Giám đốc                # chức vụ người ký (khi ký thay)
+  full_name: Nguyễn Thị Lan
+
+award:                                  # Hình thức khen thưởng
+  kind: Giấy khen
+  authority: Giám đốc Sở Giáo dục và Đào tạo
+  # Tiền thưởng = lương cơ sở × hệ số (Nghị định 98/2023: làm tròn lên 10.000 đồng).
+  # Or give fixed amounts instead: amount_individual: 700.000 and amount_collective: 1.400.000
+  base_salary: 2.340.000                # mức lương cơ sở, đồng
+  individual_factor: "0.3"              # hệ số cá nhân; tập thể gấp đôi nếu không ghi collective_factor
+  round_up_to: 10000
+
+honorees_file: danh_sach.xlsx           # bảng danh sách, cạnh tệp này
+list_title: Tập thể, cá nhân được tặng Giấy khen của Giám đốc Sở Giáo dục và Đào tạo
+
+decision:                               # Quyết định khen thưởng
+  number: 5
+  date: 2024-05-20                      # also 20/05/2024
+  summary: Về việc tặng Giấy khen cho các tập thể, cá nhân có thành tích xuất sắc năm học 2023 - 2024
+  authority: Giám đốc Sở Giáo dục và Đào tạo
+  legal_bases:
+    - Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022
+    - Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng
+  proposal: Chánh Văn phòng Sở
+  executors: Chánh Văn phòng Sở, Trưởng các phòng thuộc Sở
+  recipients:
+    - Như Điều 3
+    - Giám đốc, các Phó Giám đốc Sở
+  archive: [VT, VP]
+
+conference:                             # Hội nghị (bỏ cả mục nếu không có)
+  title: Hội nghị tổng kết năm học 2023 - 2024
+  starts_at: 2024-05-25T08:00:00
+  ends_at: 2024-05-25T11:30:00
+  venue: Hội trường Sở Giáo dục và Đào tạo
+  chair:
+    full_name: Nguyễn Thị Lan
+    gender: Nữ
+    position: Phó Giám đốc Sở Giáo dục và Đào tạo
+  guests:
+    - full_name: Trần Văn Bình
+      gender: Nam
+      position: Phó Chủ tịch UBND tỉnh
+  content:
+    - Báo cáo tổng kết năm học 2023 - 2024 và phương hướng năm học 2024 - 2025.
+    - Trao Giấy khen của Giám đốc Sở cho các tập thể, cá nhân có thành tích xuất sắc.
+
+report:                                 # Báo cáo kết quả hội nghị
+  number: 7
+  date: 2024-05-27
+  summary: Kết quả Hội nghị tổng kết năm học 2023 - 2024
+  recipients: [UBND tỉnh (để b/c)]
+  archive: [VT, VP]
+
+invitation:                             # Giấy mời (một giấy cho mỗi khách mời)
+  number: 9
+  date: 2024-05-20
+  summary: Dự Hội nghị tổng kết năm học 2023 - 2024
+  recipients: [Như trên]
+  archive: [VT, VP]
+
+letter:                                 # Thư khen (một thư cho mỗi người được khen)
+  date: 2024-05-25
+  recipients: [Như trên]
+  archive: [VT, VP]
+"""
+
+HEADINGS = ["STT", "Loại", "Họ và tên / Tên tập thể", "Giới tính", "Chức vụ", "Đơn vị", "Thành tích", "Số tiền"]
+SAMPLE_ROWS = [
+    [1, "Tập thể", "Phòng Giáo dục Trung học", None, None, "Sở Giáo dục và Đào tạo",
+     "Đã có thành tích xuất sắc trong năm học 2023 - 2024", None],
+    [2, "Cá nhân", "Lê Văn Minh", "Nam", "Chuyên viên", "Văn phòng Sở",
+     "Đã có thành tích xuất sắc trong năm học 2023 - 2024", None],
+]  # fmt: skip
+
+
+def write_starter(folder: str | os.PathLike[str], *, overwrite: bool = False) -> list[Path]:
+    """Write ``su_kien.yaml`` and ``danh_sach.xlsx`` into *folder* (created); refuse to replace
+    existing files unless *overwrite*. Returns the two paths."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    target = Path(folder)
+    paths = [target / EVENT_FILE, target / LIST_FILE]
+    existing = [p for p in paths if p.exists()]
+    if existing and not overwrite:
+        raise FileExistsError(f"{existing[0]} exists: add --overwrite to replace it")
+    target.mkdir(parents=True, exist_ok=True)
+    paths[0].write_text(EVENT_TEXT, encoding="utf-8")
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Danh sách"
+    sheet.append(HEADINGS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in SAMPLE_ROWS:
+        sheet.append(row)
+    for column, width in zip("ABCDEFGH", (6, 10, 34, 10, 16, 26, 50, 14), strict=True):
+        sheet.column_dimensions[column].width = width
+    book.save(paths[1])
+    return paths
