@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportkit import documents
-from reportkit.engine.batch import ExistingFilesError, safe_filename
+from reportkit.engine.batch import ExistingFilesError
 from reportkit.models.awards import HonoreeList
 from reportkit.models.conference import Conference
 from reportkit.models.decision import Decision
@@ -88,32 +88,26 @@ def _pdf_wanted(pdf: bool | None) -> bool:
     return True
 
 
-def letters(
-    event: Event, out_dir: str | os.PathLike[str], *, overwrite: bool = False
-) -> list[Path]:
-    """A letter of commendation (Thư khen) for every honoree, ``01 Phòng Quản lý….docx`` …"""
+def letters(event: Event, out_dir: str | os.PathLike[str], *, overwrite: bool = False) -> list[Path]:
+    """A letter of commendation (Thư khen) for every honoree of *event*, in list order."""
     letter = event.issued(event.config.letter, None)
     if letter is None:
         raise ValueError("the event file has no 'letter' section (number, date, recipients)")
-    folder = Path(out_dir)
-    targets = [
-        (folder / safe_filename(f"thu_khen_{i:02d} {h.name}.docx"), h)
-        for i, h in enumerate(event.honorees.ordered, start=1)
-    ]
-    existing = [path for path, _ in targets if path.exists()]
-    if existing and not overwrite:
-        raise ExistingFilesError(existing)
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    try:
-        for path, honoree in targets:
-            documents.commendation_letter(honoree, letter, out=path)
-            written.append(path)
-    except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
-    return written
+    return documents.commendation_letters(event.honorees.ordered, letter, out_dir, overwrite=overwrite)
+
+
+_PACK_FOLDERS = ("giay_khen", "giay_moi", "thu_khen")
+LIST_NAME = "danh_sach_kem_theo_quyet_dinh.docx"
+PRINT_NAME = "giay_khen_in_tat_ca.docx"
+REPORT_NAME = "bao_cao_ket_qua_hoi_nghi.docx"
+
+
+def _existing_outputs(folder: Path, top_names: list[str]) -> list[Path]:
+    """Files of an earlier pack in *folder*: its top-level documents and its subfolders' files."""
+    found = [folder / name for name in top_names if (folder / name).exists()]
+    for sub in _PACK_FOLDERS:
+        found += sorted((folder / sub).glob("*.docx"))
+    return found
 
 
 def build_pack(
@@ -129,18 +123,18 @@ def build_pack(
     written: list[Path] = []
     decision = event.decision
     symbol = decision.symbol.replace("/", "-")
-    if not overwrite:
-        clashes = [p for p in folder.rglob("*.docx")]
-        if clashes:
-            raise ExistingFilesError(sorted(clashes))
+    decision_name = f"quyet_dinh_{symbol}.docx"
+    clashes = _existing_outputs(folder, [decision_name, LIST_NAME, PRINT_NAME, REPORT_NAME])
+    if clashes and not overwrite:
+        raise ExistingFilesError(clashes)  # before anything is written
 
     def single(name: str, produce: Callable[[Path], object]) -> None:
         path = folder / name
         written.append(path)
         produce(path)
 
-    single(f"quyet_dinh_{symbol}.docx", lambda p: documents.decision(decision, out=p))
-    single("danh_sach_kem_theo_quyet_dinh.docx", lambda p: documents.honoree_list(decision, out=p))
+    single(decision_name, lambda p: documents.decision(decision, out=p))
+    single(LIST_NAME, lambda p: documents.honoree_list(decision, out=p))
     start = event.config.register_start
     certificates = documents.certificates(
         decision, folder / "giay_khen", register_start=start, overwrite=overwrite
@@ -151,7 +145,7 @@ def build_pack(
         decision,
         folder,
         merge=True,
-        merged_name="giay_khen_in_tat_ca.docx",
+        merged_name=PRINT_NAME,
         register_start=start,
         overwrite=overwrite,
     )
@@ -161,7 +155,7 @@ def build_pack(
     report = event.issued(event.config.report, "Báo cáo")
     if conference and report:
         single(
-            "bao_cao_ket_qua_hoi_nghi.docx", lambda p: documents.conference_report(conference, report, out=p)
+            REPORT_NAME, lambda p: documents.conference_report(conference, report, out=p)
         )
     invitation = event.issued(event.config.invitation, "Giấy mời")
     if conference and invitation and conference.guests:
@@ -171,7 +165,7 @@ def build_pack(
     if _pdf_wanted(pdf):
         top = [p for p in written if p.parent == folder]
         written += to_pdf(top, folder / "pdf")
-        for sub in ("giay_khen", "giay_moi", "thu_khen"):
+        for sub in _PACK_FOLDERS:
             files = [p for p in written if p.parent == folder / sub]
             if files:
                 written += to_pdf(files, folder / "pdf" / sub)

@@ -47,6 +47,24 @@ def test_init_edit_pack_for_a_new_agency(tmp_path: Path) -> None:
     assert run("init", str(folder)).returncode == 1
 
 
+def test_pack_refuses_only_its_own_files(tmp_path: Path) -> None:
+    from reportkit.engine.batch import ExistingFilesError
+    from reportkit.pack import build_pack, load_event
+    from reportkit.resources import example_event
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mau_rieng.docx").write_bytes(build(["{{ x }}"]))  # the user's own template beside the pack
+    event = load_event(example_event())
+    written = build_pack(event, out, pdf=False)
+    assert len(list((out / "thu_khen").glob("*.docx"))) == 15 and (out / "mau_rieng.docx").is_file()
+    before = {p: p.stat().st_mtime_ns for p in written}
+    with pytest.raises(ExistingFilesError) as info:
+        build_pack(event, out, pdf=False)
+    assert out / "mau_rieng.docx" not in info.value.paths and len(info.value.paths) == len(written)
+    assert {p: p.stat().st_mtime_ns for p in written} == before  # refused before writing anything
+
+
 def test_decision_and_list_refuse_to_overwrite(sample_data: Path, tmp_path: Path) -> None:
     target = tmp_path / "new" / "qd.docx"
     args = ("decision", str(sample_data / "honorees_2015_2020.csv"), "-c", str(EVENT), "--out", str(target))

@@ -6,7 +6,12 @@ in place of the built-in one), and returns the .docx bytes or writes files atomi
 
 from reportkit.documents.certificates import calibrated_overlay, certificate_contexts, certificates
 from reportkit.documents.common import standard_context
-from reportkit.documents.conference import commendation_letter, conference_report, invitations
+from reportkit.documents.conference import (
+    commendation_letter,
+    commendation_letters,
+    conference_report,
+    invitations,
+)
 from reportkit.documents.decisions import decision, honoree_list
 
 __all__ = [
@@ -14,6 +19,7 @@ __all__ = [
     "certificate_contexts",
     "certificates",
     "commendation_letter",
+    "commendation_letters",
     "conference_report",
     "decision",
     "honoree_list",

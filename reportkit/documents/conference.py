@@ -18,7 +18,13 @@ from reportkit.models.people import Person
 from reportkit.vn.dates import clock_time, long_date
 from reportkit.vn.text import as_clause, capitalize_first
 
-__all__ = ["commendation_letter", "conference_report", "invitations"]
+__all__ = [
+    "commendation_letter",
+    "commendation_letters",
+    "conference_report",
+    "invitations",
+    "letter_context",
+]
 
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI")
@@ -140,17 +146,15 @@ def invitations(
     )
 
 
-def commendation_letter(
+def letter_context(
     honoree: Honoree,
     issue: IssuedDocument,
     *,
     body: Sequence[str] | None = None,
-    template: TemplateChoice = None,
-    out: str | os.PathLike[str] | None = None,
     signature: Image | None = None,
-) -> bytes | None:
-    """Thư khen to a person or a collective. *body* gives the paragraphs; by default a letter
-    praising the honoree's achievement is written."""
+) -> dict[str, Any]:
+    """The context of a Thư khen: the recipient as addressed, and the paragraphs (*body*, or a
+    letter praising the honoree's achievement with a wish that fits a person or a collective)."""
     if honoree.person:
         recipient = f"đồng chí {honoree.person.full_name}"
         if honoree.position_and_unit:
@@ -173,7 +177,42 @@ def commendation_letter(
             wish,
         ]
     )
-    recipient = capitalize_first(recipient)
     context = standard_context(issue, signature)
-    context.update(recipient_name=recipient, honoree=honoree, body=paragraphs)
+    context.update(recipient_name=capitalize_first(recipient), honoree=honoree, body=paragraphs)
+    return context
+
+
+def commendation_letter(
+    honoree: Honoree,
+    issue: IssuedDocument,
+    *,
+    body: Sequence[str] | None = None,
+    template: TemplateChoice = None,
+    out: str | os.PathLike[str] | None = None,
+    signature: Image | None = None,
+) -> bytes | None:
+    """Thư khen to a person or a collective. *body* gives the paragraphs; by default a letter
+    praising the honoree's achievement is written."""
+    context = letter_context(honoree, issue, body=body, signature=signature)
     return load_template(template, "thu_khen.docx").render(context, out)
+
+
+def commendation_letters(
+    honorees: Sequence[Honoree],
+    issue: IssuedDocument,
+    out_dir: str | os.PathLike[str],
+    *,
+    template: TemplateChoice = None,
+    signature: Image | None = None,
+    overwrite: bool = False,
+) -> list[Path]:
+    """A Thư khen for each honoree (``thu_khen_01 Phòng Quản lý Thương mại.docx`` …), written as
+    a batch: existing files refused unless *overwrite*, nothing left behind if one fails."""
+    contexts = [letter_context(h, issue, signature=signature) for h in honorees]
+
+    def name(index: int, context: dict[str, Any]) -> str:
+        return f"thu_khen_{index:02d} {context['honoree'].name}.docx"
+
+    return render_many(
+        load_template(template, "thu_khen.docx"), contexts, out_dir, filename=name, overwrite=overwrite
+    )

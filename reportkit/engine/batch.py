@@ -112,7 +112,10 @@ def render_many(
     :param progress: called as ``progress(done, total)`` after each record (or chunk).
     :param resume: skip records whose file already exists (complete: every write is atomic).
     :param overwrite: replace existing files; otherwise an existing file is an error
-        (:class:`FileExistsError`, raised before anything is written).
+        (:class:`ExistingFilesError`, a ``FileExistsError`` raised before anything is written).
+
+    When a record fails, the files this call created are removed (unless *resume*, which keeps
+    complete files for the next run), so a failed batch leaves no partial set behind.
     """
     if not isinstance(template, DocxTemplate):
         from reportkit.template import Template
