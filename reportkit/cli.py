@@ -22,6 +22,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from reportkit import documents
+from reportkit.documents.decisions import list_reference
 from reportkit.engine.batch import ExistingFilesError, render_many
 from reportkit.engine.errors import TemplateError
 from reportkit.models.errors import describe_validation_error
@@ -30,6 +31,7 @@ from reportkit.pack import Event, build_pack, load_event
 from reportkit.pdf import PdfError, to_pdf
 from reportkit.sheets.honorees import read_honorees
 from reportkit.sheets.reading import SheetError
+from reportkit.sheets.writing import write_honorees
 
 __all__ = ["app", "main"]
 
@@ -121,7 +123,19 @@ def _event_config(config: Path) -> EventConfig:
         raise ValueError(describe_validation_error(exc, str(config))) from None
 
 
-def _event(data: Path, config: Path, mapping: dict[str, str], sheet: str | None = None) -> Event:
+def _require_honorees(event: Event, source: Path) -> Event:
+    if not event.honorees.honorees:
+        raise ValueError(f"{source}: the honoree list is empty (a header without rows?): nothing to produce")
+    return event
+
+
+def _event(data: Path, config: Path | None, mapping: dict[str, str], sheet: str | None = None) -> Event:
+    """The event from an event file alone (``DATA`` is ``su_kien.yaml``), or from a spreadsheet
+    (``DATA``) and the event file given with ``--config``."""
+    if config is None:
+        if data.suffix.lower() not in (".yaml", ".yml"):
+            raise ValueError(f"{data}: give the event file with --config (or pass the event .yaml itself)")
+        return _require_honorees(_load_event(data), data)
     event_config = _event_config(config)
     honorees = read_honorees(
         data, sheet=sheet, mapping=mapping, award=event_config.award, title=event_config.list_title
@@ -129,7 +143,14 @@ def _event(data: Path, config: Path, mapping: dict[str, str], sheet: str | None 
     honorees = honorees.model_copy(
         update={"group_order": event_config.group_order, "sort": event_config.sort}
     )
-    return Event(event_config, honorees)
+    return _require_honorees(Event(event_config, honorees), data)
+
+
+def _load_event(event_file: Path) -> Event:
+    try:
+        return load_event(event_file)
+    except ValidationError as exc:
+        raise ValueError(describe_validation_error(exc, str(event_file))) from None
 
 
 def _maybe_pdf(paths: list[Path], folder: Path, pdf: bool) -> None:
@@ -161,7 +182,8 @@ Scheduler = Annotated[
 ]
 Pdf = Annotated[bool, typer.Option("--pdf", help="Also convert to PDF with LibreOffice.")]
 Config = Annotated[
-    Path, typer.Option("--config", "-c", help="The event YAML (agency, signer, award, decision).")
+    Path | None,
+    typer.Option("--config", "-c", help="The event YAML (agency, signer, award, decision)."),
 ]
 Map = Annotated[
     list[str] | None,
@@ -169,6 +191,13 @@ Map = Annotated[
 ]
 Sheet = Annotated[str | None, typer.Option("--sheet", help="The sheet of an .xlsx (default: the first).")]
 Overwrite = Annotated[bool, typer.Option("--overwrite", help="Replace existing files.")]
+DataArg = Annotated[
+    Path,
+    typer.Argument(help="The honoree list (.xlsx or .csv) with --config, or the event file (su_kien.yaml)."),
+]
+EventArg = Annotated[Path, typer.Argument(help="The event file (su_kien.yaml, from 'reportkit init').")]
+Out = Annotated[Path | None, typer.Option("--out", "--output", "-o", help="Output file or folder.")]
+Template = Annotated[Path | None, typer.Option(help="Your own .docx template instead of the built-in one.")]
 
 
 @app.command()
@@ -190,9 +219,7 @@ def demo(
 
 def _pack(event_file: Path, out_dir: Path, pdf: bool | None, *, overwrite: bool) -> None:
     with _data_errors():
-        event = load_event(event_file)
-        if not event.honorees.honorees:
-            raise ValueError(f"{event_file}: the honoree list is empty (no rows under the header)")
+        event = _require_honorees(_load_event(event_file), event_file)
         paths = build_pack(event, out_dir, pdf=pdf, overwrite=overwrite)
     for path in paths:
         out.print(str(path), highlight=False)
@@ -235,11 +262,11 @@ def init(
 
 @app.command()
 def certificates(
-    data: Annotated[Path, typer.Argument(help="The honoree list (.xlsx or .csv).")],
-    config: Config,
-    output: Annotated[
-        Path, typer.Option("--out", "--output", "-o", help="Output folder.")
-    ] = Path("giay_khen"),
+    data: DataArg,
+    config: Config = None,
+    output: Annotated[Path, typer.Option("--out", "--output", "-o", help="Output folder.")] = Path(
+        "giay_khen"
+    ),
     merge: Annotated[bool, typer.Option("--merge", help="One print file instead of a file each.")] = False,
     overlay: Annotated[
         bool, typer.Option("--overlay", help="Only the fields, for pre-printed blanks.")
@@ -293,7 +320,7 @@ def _refuse_existing(path: Path, overwrite: bool) -> None:
 def _single(
     kind: str,
     data: Path,
-    config: Path,
+    config: Path | None,
     output: Path,
     pdf: bool,
     mapping: list[str] | None,
@@ -312,8 +339,8 @@ def _single(
 
 @app.command()
 def decision(
-    data: Annotated[Path, typer.Argument(help="The honoree list (.xlsx or .csv).")],
-    config: Config,
+    data: DataArg,
+    config: Config = None,
     output: Annotated[Path, typer.Option("--out", "--output", "-o")] = Path("quyet_dinh.docx"),
     template: Annotated[Path | None, typer.Option(help="Your own decision template.")] = None,
     pdf: Pdf = False,
@@ -330,23 +357,168 @@ def decision(
 
 @app.command(name="list")
 def honoree_list(
-    data: Annotated[Path, typer.Argument(help="The honoree list (.xlsx or .csv).")],
-    config: Config,
+    data: DataArg,
+    config: Config = None,
     output: Annotated[Path, typer.Option("--out", "--output", "-o")] = Path("danh_sach.docx"),
     appendix: Annotated[str | None, typer.Option(help="Lay it out as 'Phụ lục <N>' instead.")] = None,
     template: Annotated[Path | None, typer.Option(help="Your own list template.")] = None,
+    xlsx: Annotated[
+        bool, typer.Option("--xlsx", help="Write the list as an Excel workbook (for the emulation board).")
+    ] = False,
     pdf: Pdf = False,
     mapping: Map = None,
     sheet: Sheet = None,
     overwrite: Overwrite = False,
 ) -> None:
-    """The list attached to the decision (DANH SÁCH, or a Phụ lục).
+    """The list attached to the decision (DANH SÁCH, or a Phụ lục), as .docx or, with --xlsx,
+    as the Excel workbook offices send to the emulation board.
 
     Example: [bold]reportkit list danh_sach.xlsx -c hoi_nghi.yaml -o danh_sach.docx[/]
     """
+    if xlsx:
+        target = output.with_suffix(".xlsx") if output.suffix.lower() == ".docx" else output
+        with _data_errors():
+            event = _event(data, config, _mapping(mapping), sheet)
+            _refuse_existing(target, overwrite)
+            write_honorees(event.honorees, target, reference=f"({list_reference(event.decision)})")
+        out.print(str(target), highlight=False)
+        return
     _single(
         "list", data, config, output, pdf, mapping, sheet, overwrite, appendix=appendix, template=template
     )
+
+
+def _issued(event: Event, section: str, doc_type: str | None) -> Any:
+    info = getattr(event.config, section)
+    if info is None:
+        raise ValueError(f"the event file has no '{section}' section (number, date, recipients)")
+    return event.issued(info, doc_type)
+
+
+def _conference(event: Event, event_file: Path) -> Any:
+    if event.conference is None:
+        raise ValueError(f"{event_file}: the event file has no 'conference' section")
+    return event.conference
+
+
+@app.command()
+def report(
+    event_file: EventArg,
+    output: Out = None,
+    template: Template = None,
+    pdf: Pdf = False,
+    overwrite: Overwrite = False,
+) -> None:
+    """The conference report (Báo cáo kết quả hội nghị, Mẫu 1.4) from the event file.
+
+    Example: [bold]reportkit report su_kien.yaml -o bao_cao.docx[/]
+    """
+    with _data_errors():
+        event = _require_honorees(_load_event(event_file), event_file)
+        conference = _conference(event, event_file)
+        issue = _issued(event, "report", "Báo cáo")
+        target = output or Path("bao_cao_ket_qua_hoi_nghi.docx")
+        _refuse_existing(target, overwrite)
+        documents.conference_report(conference, issue, out=target, template=template)
+        out.print(str(target), highlight=False)
+        _maybe_pdf([target], target.parent, pdf)
+
+
+@app.command()
+def invitations(
+    event_file: EventArg,
+    output: Out = None,
+    merge: Annotated[bool, typer.Option("--merge", help="One print file instead of a file each.")] = False,
+    template: Template = None,
+    pdf: Pdf = False,
+    overwrite: Overwrite = False,
+) -> None:
+    """Giấy mời, one for each guest of the conference in the event file.
+
+    Example: [bold]reportkit invitations su_kien.yaml -o giay_moi[/]
+    """
+    with _data_errors():
+        event = _load_event(event_file)
+        conference = _conference(event, event_file)
+        issue = _issued(event, "invitation", "Giấy mời")
+        folder = output or Path("giay_moi")
+        paths = documents.invitations(
+            conference, issue, folder, merge=merge, template=template, overwrite=overwrite
+        )
+        for path in paths:
+            out.print(str(path), highlight=False)
+        _maybe_pdf(paths, folder / "pdf", pdf)
+
+
+@app.command()
+def letters(
+    event_file: EventArg,
+    output: Out = None,
+    to: Annotated[
+        str,
+        typer.Option(
+            "--to", help="'honorees': a Thư khen to each honoree; 'guests': a Thư cảm ơn to each guest."
+        ),
+    ] = "honorees",
+    template: Template = None,
+    pdf: Pdf = False,
+    overwrite: Overwrite = False,
+) -> None:
+    """A letter to every honoree (Thư khen) or every guest (Thư cảm ơn) of the event.
+
+    Example: [bold]reportkit letters su_kien.yaml -o thu_khen[/]
+    """
+    if to not in ("honorees", "guests"):
+        raise typer.BadParameter(f"expected 'honorees' or 'guests', got {to!r}", param_hint="--to")
+    with _data_errors():
+        event = _load_event(event_file)
+        issue = _issued(event, "letter", None)
+        if to == "guests":
+            folder = output or Path("thu_cam_on")
+            conference = _conference(event, event_file)
+            paths = documents.thank_you_letters(
+                conference, issue, folder, template=template, overwrite=overwrite
+            )
+        else:
+            folder = output or Path("thu_khen")
+            _require_honorees(event, event_file)
+            paths = documents.commendation_letters(
+                event.honorees.ordered, issue, folder, template=template, overwrite=overwrite
+            )
+        for path in paths:
+            out.print(str(path), highlight=False)
+        _maybe_pdf(paths, folder / "pdf", pdf)
+
+
+SCHEMAS = {
+    "event": "reportkit.models.event:EventConfig",
+    "decision": "reportkit.models.decision:Decision",
+    "honorees": "reportkit.models.awards:HonoreeList",
+    "conference": "reportkit.models.conference:Conference",
+    "award": "reportkit.models.awards:Award",
+    "person": "reportkit.models.people:Person",
+}
+
+
+@app.command()
+def schema(
+    name: Annotated[
+        str, typer.Argument(help="event, decision, honorees, conference, award or person.")
+    ] = "event",
+) -> None:
+    """Print the JSON Schema of a data file (every field described), for editors' completion.
+
+    Example: [bold]reportkit schema event > su_kien.schema.json[/]
+    """
+    from importlib import import_module
+
+    if name not in SCHEMAS:
+        raise typer.BadParameter(f"expected one of {', '.join(SCHEMAS)}, got {name!r}", param_hint="NAME")
+    module, _, attribute = SCHEMAS[name].partition(":")
+    model = getattr(import_module(module), attribute)
+    document = model.model_json_schema()
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    sys.stdout.write(_json(document) + "\n")
 
 
 @app.command()

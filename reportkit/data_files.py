@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from reportkit.sheets.reading import Cell, SheetError, excel_date, read_table
+from reportkit.vn.dates import DateError
 from reportkit.vn.text import normalize
 
 __all__ = ["identifier", "load_contexts"]
@@ -35,13 +36,13 @@ def identifier(heading: str) -> str:
     return f"_{text}" if text[:1].isdigit() else text or "column"
 
 
-def _row_contexts(rows: list[list[Cell]]) -> list[dict[str, Any]]:
+def _row_contexts(rows: list[list[Cell]], source: str) -> list[dict[str, Any]]:
     start = next((i for i, r in enumerate(rows) if sum(1 for c in r if c not in (None, "")) >= 2), None)
     if start is None:
-        raise SheetError("the table has no header row")
+        raise SheetError(f"{source}: the table has no header row")
     headings = [normalize(str(c)) if c not in (None, "") else "" for c in rows[start]]
     contexts = []
-    for row in rows[start + 1 :]:
+    for number, row in enumerate(rows[start + 1 :], start=start + 2):
         if all(c in (None, "") for c in row):
             continue
         values = {
@@ -49,11 +50,16 @@ def _row_contexts(rows: list[list[Cell]]) -> list[dict[str, Any]]:
         }
         for heading in values:
             if _DATE_HEADING.search(heading):
-                values[heading] = excel_date(values[heading])
+                try:
+                    values[heading] = excel_date(values[heading])
+                except DateError as exc:
+                    raise SheetError(f"{source}: row {number}, column '{heading}': {exc}") from None
         context: dict[str, Any] = {identifier(h): v for h, v in values.items()}
         context.update(values)
         context["row"] = values
         contexts.append(context)
+    if not contexts:
+        raise SheetError(f"{source}: the table has a header row but no rows under it: nothing to render")
     return contexts
 
 
@@ -76,6 +82,8 @@ def load_contexts(
         if isinstance(data, dict):
             return [data], False
         if isinstance(data, list) and all(isinstance(item, dict) for item in data):
+            if not data:
+                raise SheetError(f"{path.name}: the list of records is empty: nothing to render")
             return data, True
         raise SheetError(f"{path.name}: expected a mapping or a list of mappings")
-    return _row_contexts(read_table(path, sheet=sheet)), True
+    return _row_contexts(read_table(path, sheet=sheet), path.name), True

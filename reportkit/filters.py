@@ -3,7 +3,7 @@
 =================  =====================================================  ==========================
 filter             example                                                result
 =================  =====================================================  ==========================
-``admin_date``     ``{{ d|admin_date }}``                                 ``ngày 05 tháng 01 năm 2021``
+``admin_date``     ``{{ d|admin_date }}`` (``d``: a date, ``5/1/2021``, ISO)    ``ngày 05 tháng 01 năm 2021``
 ``place_date``     ``{{ d|place_date("Hải Phòng") }}``                    ``Hải Phòng, ngày 22 tháng 6 năm 2021``
 ``numeric_date``   ``{{ d|numeric_date }}``                               ``15/6/2021``
 ``long_date``      ``{{ d|long_date }}``                                  ``Thứ Ba, ngày 22 tháng 6 năm 2021``
@@ -16,6 +16,7 @@ filter             example                                                result
 ``pad``            ``{{ n|pad }}``                                        ``04``
 ``upper``          ``{{ s|upper }}``                                      ``SỞ CÔNG THƯƠNG`` (NFC)
 ``capitalize_first`` ``{{ s|capitalize_first }}``                    ``04 tập thể`` → ``04 tập thể`` / ``đã`` → ``Đã``
+``clause``         ``{{ s|clause }}``                                     ``Đã có thành tích.`` → ``đã có thành tích``
 ``name``           ``{{ s|name }}``                                       ``Nguyễn Văn Thành``
 ``given_name``     ``{{ s|given_name }}``                                 ``Thành``
 ``honorific``      ``{{ gender|honorific }}``                             ``Ông`` / ``Bà``
@@ -75,6 +76,7 @@ VN_FILTERS: dict[str, Callable[..., Any]] = {
     "upper": vn.upper,
     "name": vn.normalize_name,
     "capitalize_first": vn.capitalize_first,
+    "clause": vn.as_clause,
     "given_name": _given_name,
     "honorific": vn.honorific,
     "sort_names": vn.sort_names,

@@ -154,9 +154,7 @@ def build_pack(
     conference = event.conference
     report = event.issued(event.config.report, "Báo cáo")
     if conference and report:
-        single(
-            REPORT_NAME, lambda p: documents.conference_report(conference, report, out=p)
-        )
+        single(REPORT_NAME, lambda p: documents.conference_report(conference, report, out=p))
     invitation = event.issued(event.config.invitation, "Giấy mời")
     if conference and invitation and conference.guests:
         written += documents.invitations(conference, invitation, folder / "giay_moi", overwrite=overwrite)

@@ -62,8 +62,8 @@ decision:                               # Quyết định khen thưởng
 
 conference:                             # Hội nghị (bỏ cả mục nếu không có)
   title: Hội nghị tổng kết năm học 2023 - 2024
-  starts_at: 2024-05-25T08:00:00
-  ends_at: 2024-05-25T11:30:00
+  starts_at: 25/05/2024 08:00            # ngày giờ bắt đầu (or 2024-05-25T08:00)
+  ends_at: 25/05/2024 11:30
   venue: Hội trường Sở Giáo dục và Đào tạo
   chair:
     full_name: Nguyễn Thị Lan
@@ -79,7 +79,7 @@ conference:                             # Hội nghị (bỏ cả mục nếu kh
 
 report:                                 # Báo cáo kết quả hội nghị
   number: 7
-  date: 2024-05-27
+  date: 27/05/2024
   summary: Kết quả Hội nghị tổng kết năm học 2023 - 2024
   recipients: [UBND tỉnh (để b/c)]
   archive: [VT, VP]
@@ -97,7 +97,16 @@ letter:                                 # Thư khen (một thư cho mỗi ngư�
   archive: [VT, VP]
 """
 
-HEADINGS = ["STT", "Loại", "Họ và tên / Tên tập thể", "Giới tính", "Chức vụ", "Đơn vị", "Thành tích", "Số tiền"]
+HEADINGS = [
+    "STT",
+    "Loại",
+    "Họ và tên / Tên tập thể",
+    "Giới tính",
+    "Chức vụ",
+    "Đơn vị",
+    "Thành tích",
+    "Số tiền",
+]
 SAMPLE_ROWS = [
     [1, "Tập thể", "Phòng Giáo dục Trung học", None, None, "Sở Giáo dục và Đào tạo",
      "Đã có thành tích xuất sắc trong năm học 2023 - 2024", None],

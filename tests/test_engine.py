@@ -358,10 +358,10 @@ def test_failed_render_writes_nothing(tmp_path: Path) -> None:
 def test_render_to_path_and_stream(tmp_path: Path) -> None:
     template = Template(build(["{{ a }}"]))
     target = tmp_path / "out.docx"
-    assert template.render({"a": "x"}, target) is None
+    assert template.render({"a": "x"}, target) == target
     assert body_lines(target.read_bytes()) == ["x"]
     stream = io.BytesIO()
-    template.render({"a": "y"}, stream)
+    assert template.render({"a": "y"}, stream) is None
     assert body_lines(stream.getvalue()) == ["y"]
 
 

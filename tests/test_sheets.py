@@ -186,7 +186,9 @@ def test_excel_dates_in_every_form(tmp_path: Path) -> None:
         "2021-06-22",
     ):
         assert excel_date(value) == june, value
-    assert excel_date("Hải Phòng") == "Hải Phòng" and excel_date("31/2/2021") == "31/2/2021"
+    assert excel_date("Hải Phòng") == "Hải Phòng" and excel_date("Quý II/2021") == "Quý II/2021"
+    with pytest.raises(ValueError, match="month 2 of 2021 has no day 31"):
+        excel_date("31/2/2021")
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["Họ và tên", "Ngày sinh", "Số tiền"])

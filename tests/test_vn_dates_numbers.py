@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from reportkit.vn import (
     DOC_TYPES,
+    DateError,
     admin_date,
     clock_time,
     doc_number,
@@ -19,6 +20,7 @@ from reportkit.vn import (
     long_date,
     numeric_date,
     pad_count,
+    parse_datetime,
     place_date,
     to_date,
     weekday,
@@ -74,11 +76,30 @@ def test_clock_time() -> None:
     assert clock_time(dt.datetime(2021, 6, 22, 14, 30)) == "14 giờ 30"
 
 
+def test_to_date_reads_dates_as_people_type_them() -> None:
+    import datetime as dt
+
+    for text in ("09/01/2024", "9/1/2024", "9-1-2024", "9.1.2024", "2024-01-09", "45300", " 9/1/2024 "):
+        assert to_date(text) == dt.date(2024, 1, 9), text
+    assert to_date(45300) == to_date(45300.0) == dt.date(2024, 1, 9)
+    assert parse_datetime("22/6/2021 08:30") == dt.datetime(2021, 6, 22, 8, 30)
+    assert parse_datetime("22/6/2021 8h30") == dt.datetime(2021, 6, 22, 8, 30)
+    assert parse_datetime("2021-06-22T14:00") == dt.datetime(2021, 6, 22, 14, 0)
+
+
 def test_to_date_errors_name_the_value() -> None:
-    with pytest.raises(ValueError, match="22/6/2021"):
-        to_date("22/6/2021")
-    with pytest.raises(TypeError):
-        to_date(20210622)  # type: ignore[arg-type]
+    with pytest.raises(DateError, match=r"'32/13/2021' is not a date: there is no month 13"):
+        to_date("32/13/2021")
+    with pytest.raises(DateError, match=r"month 2 of 2023 has no day 29"):
+        to_date("29/02/2023")
+    with pytest.raises(DateError, match="Excel date serial"):
+        to_date(20210622)
+    with pytest.raises(DateError, match="write it as 22/6/2021"):
+        to_date("ngày hai mươi hai")
+    with pytest.raises(DateError, match="25:00 is not a time"):
+        parse_datetime("22/6/2021 25:00")
+    with pytest.raises(DateError):
+        to_date(True)  # type: ignore[arg-type]
 
 
 def test_figures() -> None:

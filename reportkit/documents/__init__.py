@@ -11,6 +11,7 @@ from reportkit.documents.conference import (
     commendation_letters,
     conference_report,
     invitations,
+    thank_you_letters,
 )
 from reportkit.documents.decisions import decision, honoree_list
 
@@ -25,4 +26,5 @@ __all__ = [
     "honoree_list",
     "invitations",
     "standard_context",
+    "thank_you_letters",
 ]

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from reportkit.documents.common import TemplateChoice, load_template, standard_context
 from reportkit.engine.batch import render_many
@@ -15,8 +15,8 @@ from reportkit.models.awards import Honoree
 from reportkit.models.conference import Conference
 from reportkit.models.document import IssuedDocument
 from reportkit.models.people import Person
-from reportkit.vn.dates import clock_time, long_date
-from reportkit.vn.text import as_clause, capitalize_first
+from reportkit.vn.dates import clock_time, long_date, numeric_date
+from reportkit.vn.text import as_clause, capitalize_first, lower_first
 
 __all__ = [
     "commendation_letter",
@@ -24,6 +24,8 @@ __all__ = [
     "conference_report",
     "invitations",
     "letter_context",
+    "thank_you_letters",
+    "thanks_context",
 ]
 
 
@@ -51,8 +53,7 @@ def conference_time(starts_at: dt.datetime, ends_at: dt.datetime | None) -> str:
     if ends_at.date() == starts_at.date():
         return f"từ {clock_time(starts_at)} đến {clock_time(ends_at)}, {long_date(starts_at)}"
     return (
-        f"từ {clock_time(starts_at)}, {long_date(starts_at)} "
-        f"đến {clock_time(ends_at)}, {long_date(ends_at)}"
+        f"từ {clock_time(starts_at)}, {long_date(starts_at)} đến {clock_time(ends_at)}, {long_date(ends_at)}"
     )
 
 
@@ -88,6 +89,26 @@ def report_outline(conference: Conference, has_honorees: bool) -> dict[str, Any]
     }
 
 
+@overload
+def conference_report(
+    conference: Conference,
+    issue: IssuedDocument,
+    *,
+    intro: str | None = None,
+    template: TemplateChoice = None,
+    out: None = None,
+    signature: Image | None = None,
+) -> bytes: ...
+@overload
+def conference_report(
+    conference: Conference,
+    issue: IssuedDocument,
+    *,
+    intro: str | None = None,
+    template: TemplateChoice = None,
+    out: str | os.PathLike[str],
+    signature: Image | None = None,
+) -> Path: ...
 def conference_report(
     conference: Conference,
     issue: IssuedDocument,
@@ -96,7 +117,7 @@ def conference_report(
     template: TemplateChoice = None,
     out: str | os.PathLike[str] | None = None,
     signature: Image | None = None,
-) -> bytes | None:
+) -> bytes | Path:
     """Báo cáo kết quả Hội nghị: time, place, chair, guests, content, speeches, awards,
     conclusions and tasks. *issue* gives the number, date, signer and recipients."""
     context = standard_context(issue, signature)
@@ -178,10 +199,69 @@ def letter_context(
         ]
     )
     context = standard_context(issue, signature)
-    context.update(recipient_name=capitalize_first(recipient), honoree=honoree, body=paragraphs)
+    context.update(
+        letter_title="THƯ KHEN",
+        greeting="Thân gửi",
+        recipient_name=capitalize_first(recipient),
+        honoree=honoree,
+        body=paragraphs,
+    )
     return context
 
 
+def thanks_context(
+    guest: Person,
+    conference: Conference,
+    issue: IssuedDocument,
+    *,
+    body: Sequence[str] | None = None,
+    signature: Image | None = None,
+) -> dict[str, Any]:
+    """The context of a Thư cảm ơn to a guest of *conference* (``Kính gửi: Đồng chí …``)."""
+    recipient = comrade(guest)
+    paragraphs = (
+        list(body)
+        if body is not None
+        else [
+            f"Thay mặt Lãnh đạo {issue.agency.name}, tôi trân trọng cảm ơn {recipient} đã dành thời "
+            f"gian tới dự {lower_first(conference.title)} ngày {numeric_date(conference.date)} "
+            f"tại {conference.venue}.",
+            "Sự quan tâm và những ý kiến chỉ đạo của đồng chí là nguồn động viên to lớn đối với "
+            "cán bộ, công chức, người lao động của đơn vị.",
+            "Kính chúc đồng chí sức khỏe, hạnh phúc và thành công./.",
+        ]
+    )
+    context = standard_context(issue, signature)
+    context.update(
+        letter_title="THƯ CẢM ƠN",
+        greeting="Kính gửi",
+        recipient_name=capitalize_first(recipient),
+        guest=guest,
+        body=paragraphs,
+    )
+    return context
+
+
+@overload
+def commendation_letter(
+    honoree: Honoree,
+    issue: IssuedDocument,
+    *,
+    body: Sequence[str] | None = None,
+    template: TemplateChoice = None,
+    out: None = None,
+    signature: Image | None = None,
+) -> bytes: ...
+@overload
+def commendation_letter(
+    honoree: Honoree,
+    issue: IssuedDocument,
+    *,
+    body: Sequence[str] | None = None,
+    template: TemplateChoice = None,
+    out: str | os.PathLike[str],
+    signature: Image | None = None,
+) -> Path: ...
 def commendation_letter(
     honoree: Honoree,
     issue: IssuedDocument,
@@ -190,7 +270,7 @@ def commendation_letter(
     template: TemplateChoice = None,
     out: str | os.PathLike[str] | None = None,
     signature: Image | None = None,
-) -> bytes | None:
+) -> bytes | Path:
     """Thư khen to a person or a collective. *body* gives the paragraphs; by default a letter
     praising the honoree's achievement is written."""
     context = letter_context(honoree, issue, body=body, signature=signature)
@@ -212,6 +292,31 @@ def commendation_letters(
 
     def name(index: int, context: dict[str, Any]) -> str:
         return f"thu_khen_{index:02d} {context['honoree'].name}.docx"
+
+    return render_many(
+        load_template(template, "thu_khen.docx"), contexts, out_dir, filename=name, overwrite=overwrite
+    )
+
+
+def thank_you_letters(
+    conference: Conference,
+    issue: IssuedDocument,
+    out_dir: str | os.PathLike[str],
+    *,
+    guests: Sequence[Person] | None = None,
+    template: TemplateChoice = None,
+    signature: Image | None = None,
+    overwrite: bool = False,
+) -> list[Path]:
+    """A Thư cảm ơn for each guest of *conference* (``thu_cam_on_01 Nguyễn Văn Tùng.docx`` …),
+    with the letter template and the batch guarantees of :func:`commendation_letters`."""
+    invited = list(guests if guests is not None else conference.guests)
+    if not invited:
+        raise ValueError("nobody to thank: the conference has no guests")
+    contexts = [thanks_context(g, conference, issue, signature=signature) for g in invited]
+
+    def name(index: int, context: dict[str, Any]) -> str:
+        return f"thu_cam_on_{index:02d} {context['guest'].full_name}.docx"
 
     return render_many(
         load_template(template, "thu_khen.docx"), contexts, out_dir, filename=name, overwrite=overwrite

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from pathlib import Path
+from typing import overload
 
 from reportkit.documents.common import TemplateChoice, load_template, rule_under, standard_context
 from reportkit.engine.media import Image
@@ -12,7 +14,7 @@ from reportkit.models.decision import Decision
 from reportkit.vn.numbers import format_money, pad_count
 from reportkit.vn.words import amount_in_words
 
-__all__ = ["decision", "honoree_list", "money_article"]
+__all__ = ["decision", "honoree_list", "list_reference", "money_article"]
 
 
 def _each_gets(count: int, noun: str, amount: int) -> str:
@@ -58,20 +60,36 @@ def money_article(honorees: HonoreeList, kind: str, fund: str) -> str | None:
 
 def _parts(model: Decision) -> tuple[HonoreeList, Award]:
     if model.honorees is None or not model.honorees.honorees:
-        raise ValueError("the decision has no honorees: set Decision.honorees")
+        raise ValueError("the decision has no honorees: the honoree list is missing or empty")
     if model.honorees.award is None:
-        raise ValueError("the honoree list has no award: set HonoreeList.award")
+        raise ValueError("the honoree list has no award (kind, authority, amounts)")
     return model.honorees, model.honorees.award
 
 
+@overload
+def decision(
+    model: Decision,
+    *,
+    template: TemplateChoice = None,
+    out: None = None,
+    signature: Image | None = None,
+) -> bytes: ...
+@overload
+def decision(
+    model: Decision,
+    *,
+    template: TemplateChoice = None,
+    out: str | os.PathLike[str],
+    signature: Image | None = None,
+) -> Path: ...
 def decision(
     model: Decision,
     *,
     template: TemplateChoice = None,
     out: str | os.PathLike[str] | None = None,
     signature: Image | None = None,
-) -> bytes | None:
-    """Quyết định khen thưởng: returns the .docx bytes, or writes *out* atomically."""
+) -> bytes | Path:
+    """Quyết định khen thưởng: returns the .docx bytes, or writes *out* atomically and returns its path."""
     honorees, award = _parts(model)
     context = standard_context(model, signature)
     context.update(
@@ -85,6 +103,32 @@ def decision(
     return load_template(template, "quyet_dinh_khen_thuong.docx").render(context, out)
 
 
+def list_reference(model: Decision) -> str:
+    """``Kèm theo Quyết định số 12/QĐ-SCT ngày 22 tháng 6 năm 2021 của Giám đốc Sở Công Thương``."""
+    _, award = _parts(model)
+    return f"Kèm theo {model.reference} của {award.authority}"
+
+
+@overload
+def honoree_list(
+    model: Decision,
+    *,
+    appendix: str | None = None,
+    show_amounts: bool | None = None,
+    note: str | None = None,
+    template: TemplateChoice = None,
+    out: None = None,
+) -> bytes: ...
+@overload
+def honoree_list(
+    model: Decision,
+    *,
+    appendix: str | None = None,
+    show_amounts: bool | None = None,
+    note: str | None = None,
+    template: TemplateChoice = None,
+    out: str | os.PathLike[str],
+) -> Path: ...
 def honoree_list(
     model: Decision,
     *,
@@ -93,17 +137,16 @@ def honoree_list(
     note: str | None = None,
     template: TemplateChoice = None,
     out: str | os.PathLike[str] | None = None,
-) -> bytes | None:
+) -> bytes | Path:
     """The list attached to the decision (``DANH SÁCH``), or with *appendix* (``"I"``) a
     ``Phụ lục``. *show_amounts* adds the money column and total (by default when there are
     amounts)."""
     honorees, award = _parts(model)
     context = standard_context(model)
-    authority = award.authority
     summary = honorees.title
     context["doc"].update(
         summary=summary.upper() if appendix else summary,
-        reference=f"Kèm theo {model.reference} của {authority}",
+        reference=list_reference(model),
     )
     context["rules"]["summary"] = rule_under(f"({context['doc']['reference']})", 14, 165, bold=False)
     context.update(

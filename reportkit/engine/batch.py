@@ -14,8 +14,9 @@ import contextlib
 import io
 import os
 import re
+import string
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Executor, Future, wait
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from reportkit.engine.errors import RenderError, TemplateError
 from reportkit.engine.merge import write_merged
 from reportkit.engine.template import DocxTemplate, Source, context_mapping
 
-__all__ = ["FileName", "Progress", "render_many", "safe_filename"]
+__all__ = ["FileName", "Progress", "format_filename", "render_many", "safe_filename"]
 
 FileName = str | Callable[[int, Any], str]
 Progress = Callable[[int, int], None]
@@ -43,15 +44,54 @@ def safe_filename(name: str) -> str:
     return stem[:150] + ext
 
 
+def format_filename(pattern: str, index: int, fields: Mapping[str, Any]) -> str:
+    """Fill a file name pattern such as ``"{index:04d} {Họ và tên}.docx"``.
+
+    Only plain names are allowed between braces (no ``.attribute`` nor ``[item]``: a pattern
+    never reaches into an object). An unknown name raises :class:`ValueError` listing the
+    names the record has; a bad format spec names the field.
+    """
+    parts: list[str] = []
+    try:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError as exc:
+        raise ValueError(f"file name pattern {pattern!r}: {exc} (write braces as {{{{ and }}}})") from None
+    for literal, field, spec, conversion in parsed:
+        parts.append(literal)
+        if field is None:
+            continue
+        if field == "" or any(ch in field for ch in ".[]") or conversion:
+            raise ValueError(
+                f"file name pattern {pattern!r}: {{{field}}} is not allowed; "
+                "use a column heading or 'index' between braces, e.g. {Họ và tên}"
+            )
+        if field == "index":
+            value: Any = index
+        elif field in fields:
+            value = fields[field]
+        else:
+            row = fields.get("row")
+            headings = list(row) if isinstance(row, Mapping) else [k for k in fields if k != "row"]
+            names = ", ".join(["index", *headings][:40])
+            raise ValueError(f"file name pattern {pattern!r}: no column {field!r}; the names are: {names}")
+        try:
+            parts.append(format(value if value is not None else "", spec or ""))
+        except (ValueError, TypeError):
+            raise ValueError(
+                f"file name pattern {pattern!r}: {{{field}:{spec}}} cannot format {value!r}"
+            ) from None
+    return "".join(parts)
+
+
 def _name_for(pattern: FileName, index: int, context: Any) -> str:
     if callable(pattern):
         name = pattern(index, context)
     else:
         fields = {k: v for k, v in context_mapping(context).items() if isinstance(k, str)}
         try:
-            name = pattern.format(index=index, **fields)
-        except (KeyError, IndexError, AttributeError, ValueError) as exc:
-            raise RenderError(f"file name pattern {pattern!r}: {exc!r}").for_record(index) from None
+            name = format_filename(pattern, index, fields)
+        except ValueError as exc:
+            raise RenderError(str(exc)).for_record(index) from None
     name = safe_filename(str(name))
     return name if name.lower().endswith(".docx") else f"{name}.docx"
 

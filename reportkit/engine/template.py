@@ -8,13 +8,14 @@ rendered parts, and copies every other part of the package byte for byte, still 
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import traceback
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, BinaryIO, ClassVar
+from typing import IO, Any, BinaryIO, ClassVar, overload
 
 import jinja2
 import jinja2.meta
@@ -110,6 +111,50 @@ def _find_by_quoted_name(detail: str, prepared: PartSource) -> Location | None:
             if any(name in tag for tag in SOURCE_TAG.findall(line)):
                 return prepared.locate(number)
     return None
+
+
+_FILTER_IN_TAG = re.compile(r"\|\s*([A-Za-z_][A-Za-z0-9_]*)")
+_UNDEFINED_NAME = re.compile(r"^'([^']+)' is undefined$")
+_MISSING_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'$")
+
+
+def undefined_hint(detail: str, context: Mapping[str, Any]) -> str:
+    """Complete an undefined-name message: the closest names (``did you mean `ho_ten`?``) and,
+    for a top-level name, the names the record has."""
+    top = [k for k in context if isinstance(k, str) and not k.startswith("_")]
+    if match := _UNDEFINED_NAME.match(detail):
+        wanted, pool = match.group(1), top
+    elif match := _MISSING_ATTRIBUTE.search(detail):
+        wanted = match.group(1)
+        detail = f"the value has no field '{wanted}'"
+        pool = sorted(
+            {k for v in context.values() if isinstance(v, Mapping) for k in v if isinstance(k, str)}
+        )
+    else:
+        return detail
+    close = difflib.get_close_matches(wanted, pool, n=3, cutoff=0.75)
+    longer = [k for k in pool if k not in close and len(wanted) >= 3 and k.startswith(wanted)]
+    close += longer[: 3 - len(close)]
+    hint = detail
+    if close:
+        hint += "; did you mean " + " or ".join(f"`{name}`" for name in close) + "?"
+    if pool is top and top:
+        shown = ", ".join(top[:30]) + (" …" if len(top) > 30 else "")
+        hint += f" (the names given are: {shown})"
+    return hint
+
+
+def filter_hint(exc: BaseException, line_text: str, filters: Mapping[str, Any]) -> str:
+    """A failure inside a tag in the user's terms: which filter of which tag, and why."""
+    reason = str(exc) or type(exc).__name__
+    tags = [tag for tag in SOURCE_TAG.findall(line_text) if _FILTER_IN_TAG.search(tag)]
+    names = [n for tag in tags for n in _FILTER_IN_TAG.findall(tag) if n in filters]
+    if len(tags) == 1 and names:
+        listed = ", ".join(f"'{n}'" for n in dict.fromkeys(names))
+        return f"the tag {tags[0]} failed in filter {listed}: {reason}"
+    if tags:
+        return f"a tag failed ({', '.join(tags[:3])}): {reason}"
+    return f"{reason} ({type(exc).__name__})"
 
 
 def _template_line(exc: BaseException, part: str) -> int | None:
@@ -246,7 +291,7 @@ class DocxTemplate:
         except jinja2.UndefinedError as exc:
             raise self._located(
                 UndefinedVariableError,
-                exc.message or str(exc),
+                undefined_hint(exc.message or str(exc), context),
                 compiled.source,
                 _template_line(exc, part),
             ) from None
@@ -255,25 +300,34 @@ class DocxTemplate:
                 TemplateSyntaxError, exc.message or str(exc), compiled.source, exc.lineno
             ) from None
         except Exception as exc:
-            detail = f"{type(exc).__name__}: {exc}"
-            raise self._located(RenderError, detail, compiled.source, _template_line(exc, part)) from exc
+            line = _template_line(exc, part)
+            lines = compiled.source.source.split("\n")
+            text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+            detail = filter_hint(exc, text, self.environment.filters)
+            raise self._located(RenderError, detail, compiled.source, line) from exc
 
+    @overload
+    def render(self, context: Any = None, out: None = None) -> bytes: ...
+    @overload
+    def render(self, context: Any, out: str | os.PathLike[str]) -> Path: ...
+    @overload
+    def render(self, context: Any, out: BinaryIO) -> None: ...
     def render(
         self, context: Any = None, out: str | os.PathLike[str] | BinaryIO | None = None
-    ) -> bytes | None:
+    ) -> bytes | Path | None:
         """Render with *context* (a mapping or a pydantic model).
 
         Without *out* the .docx is returned as bytes. With a path it is written atomically
-        (a temporary file renamed when complete: never a half-written file); with a binary file
-        object the complete document is written to it once rendering has succeeded.
+        (a temporary file renamed when complete: never a half-written file) and its
+        :class:`~pathlib.Path` returned; with a binary file object the complete document is
+        written to it once rendering has succeeded.
         """
         data = self.render_bytes(context_mapping(context))
         if out is None:
             return data
         if isinstance(out, str | os.PathLike):
-            atomic_write(out, data)
-        else:
-            out.write(data)
+            return atomic_write(out, data)
+        out.write(data)
         return None
 
     def render_bytes(self, context: Mapping[str, Any]) -> bytes:

@@ -466,12 +466,17 @@ def invitation() -> DocumentObject:
 
 
 def commendation_letter() -> DocumentObject:
-    """Thư khen: an administrative letter to a person or a collective, signed by the head."""
+    """Thư khen (or Thư cảm ơn): an administrative letter to a person or a collective, signed by the head."""
     d = _new()
     _standard_header(d, number=False)
-    paragraph(d, "THƯ KHEN", bold=True, size=16, before=18, after=12)
+    paragraph(d, "{{ letter_title }}", bold=True, size=16, before=18, after=12)
     paragraph(
-        d, "Thân gửi: {{ recipient_name }}", bold=True, align=LEFT, first_line=FIRST_LINE_INDENT, after=6
+        d,
+        "{{ greeting }}: {{ recipient_name }}",
+        bold=True,
+        align=LEFT,
+        first_line=FIRST_LINE_INDENT,
+        after=6,
     )
     for text in ("{%p for line in body %}", "{{ line }}", "{%p endfor %}"):
         paragraph(d, text, **BODY)

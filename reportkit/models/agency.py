@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from reportkit.models.base import Name, ReportkitModel, Text, UpperText
 
@@ -21,14 +21,19 @@ class Agency(ReportkitModel):
     place-date line (``Hải Phòng``).
     """
 
-    name: Text
-    parent: Text | None = None
-    abbreviation: Text
-    place: Text
-    address: Text | None = None
-    phone: Text | None = None
-    email: Text | None = None
-    website: Text | None = None
+    name: Text = Field(description="The agency's name as on its agency block, e.g. 'Sở Công Thương'.")
+    parent: Text | None = Field(
+        default=None,
+        description="The governing body above it (cơ quan chủ quản), e.g. 'UBND thành phố Hải Phòng'.",
+    )
+    abbreviation: Text = Field(
+        description="Symbol used in document numbers, e.g. 'SCT' in '12/QĐ-SCT' (no spaces)."
+    )
+    place: Text = Field(description="Place name of the place-date line, e.g. 'Hải Phòng'.")
+    address: Text | None = Field(default=None, description="Postal address (letters, invitations).")
+    phone: Text | None = Field(default=None, description="Telephone number.")
+    email: Text | None = Field(default=None, description="E-mail address.")
+    website: Text | None = Field(default=None, description="Web site.")
 
     @field_validator("abbreviation")
     @classmethod
@@ -57,10 +62,21 @@ class Signer(ReportkitModel):
     the signer's own title when it differs (``PHÓ GIÁM ĐỐC`` under ``KT. GIÁM ĐỐC``).
     """
 
-    prefix: AuthorityPrefix | None = None
-    authority: UpperText
-    position: UpperText | None = None
-    full_name: Name
+    prefix: AuthorityPrefix | None = Field(
+        default=None,
+        description=(
+            "Signing-authority prefix: 'TM.' (on behalf of a collective body), 'KT.' (deputy for the "
+            "head), 'Q.' (acting), 'TL.' (by order), 'TUQ.' (by delegation); leave out when the head signs."
+        ),
+    )
+    authority: UpperText = Field(
+        description="The title after the prefix, e.g. 'GIÁM ĐỐC' (stored upper case)."
+    )
+    position: UpperText | None = Field(
+        default=None,
+        description="The signer's own title when it differs, e.g. 'PHÓ GIÁM ĐỐC' under 'KT. GIÁM ĐỐC'.",
+    )
+    full_name: Name = Field(description="The signer's full name, e.g. 'Trần Minh Quang'.")
 
     @property
     def authority_line(self) -> str:

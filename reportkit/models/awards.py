@@ -36,30 +36,32 @@ class Award(ReportkitModel):
     (``Giám đốc Sở Công Thương thành phố Hải Phòng``), when longer than ``authority``.
     """
 
-    kind: Text = Field("Giấy khen", description="Hình thức khen thưởng, e.g. 'Giấy khen', 'Bằng khen'.")
+    kind: Text = Field(
+        default="Giấy khen", description="Hình thức khen thưởng, e.g. 'Giấy khen', 'Bằng khen'."
+    )
     authority: Text = Field(description="Who grants it, e.g. 'Giám đốc Sở Công Thương'.")
     certificate_authority: Text | None = Field(
-        None, description="The authority's full title printed on the certificate, when longer."
+        default=None, description="The authority's full title printed on the certificate, when longer."
     )
     fixed_individual: Money | None = Field(
-        None,
+        default=None,
         alias="amount_individual",
         description="A fixed amount per individual in đồng (instead of base_salary × factor).",
     )
     fixed_collective: Money | None = Field(
-        None,
+        default=None,
         alias="amount_collective",
         description="A fixed amount per collective in đồng (instead of base_salary × factor).",
     )
-    base_salary: Money | None = Field(None, gt=0, description="Mức lương cơ sở in force, in đồng.")
+    base_salary: Money | None = Field(default=None, gt=0, description="Mức lương cơ sở in force, in đồng.")
     individual_factor: Decimal | None = Field(
-        None, gt=0, description="Hệ số for an individual, e.g. 0.3 (Giấy khen, Nghị định 91/2017)."
+        default=None, gt=0, description="Hệ số for an individual, e.g. 0.3 (Giấy khen, Nghị định 91/2017)."
     )
     collective_factor: Decimal | None = Field(
-        None, gt=0, description="Hệ số for a collective; twice the individual factor when omitted."
+        default=None, gt=0, description="Hệ số for a collective; twice the individual factor when omitted."
     )
     round_up_to: PositiveInt | None = Field(
-        None, description="Round amounts up to this step, e.g. 10000 (Nghị định 98/2023)."
+        default=None, description="Round amounts up to this step, e.g. 10000 (Nghị định 98/2023)."
     )
 
     def _money(self, factor: Decimal | None) -> int | None:
@@ -115,11 +117,19 @@ class Honoree(ReportkitModel):
     default amount for this honoree; ``register_number`` is the ``Số sổ vàng`` of the certificate.
     """
 
-    person: Person | None = None
-    collective: Collective | None = None
-    achievement: Text | None = None
-    amount: Money | None = None
-    register_number: Text | None = None
+    person: Person | None = Field(
+        default=None, description="The honoured person (give either person or collective)."
+    )
+    collective: Collective | None = Field(
+        default=None, description="The honoured collective (give either person or collective)."
+    )
+    achievement: Text | None = Field(
+        default=None, description="The achievement (thành tích) the honoree is commended for."
+    )
+    amount: Money | None = Field(
+        default=None, description="This honoree's award money in đồng, overriding the award's amount."
+    )
+    register_number: Text | None = Field(default=None, description="Số sổ vàng printed on the certificate.")
 
     @model_validator(mode="after")
     def _one_of(self) -> Self:
@@ -163,9 +173,9 @@ class Honoree(ReportkitModel):
 class HonoreeGroup(ReportkitModel):
     """One group of the list: ``I. TẬP THỂ (04)``."""
 
-    numeral: str
-    label: str
-    honorees: list[Honoree]
+    numeral: str = Field(description="Roman numeral of the group: I, II.")
+    label: str = Field(description="TẬP THỂ or CÁ NHÂN.")
+    honorees: list[Honoree] = Field(description="The group's honorees in list order.")
 
     @property
     def count(self) -> int:
@@ -184,11 +194,19 @@ class HonoreeList(ReportkitModel):
     order (people by given name) instead of the input order.
     """
 
-    title: Text = "Tập thể, cá nhân được khen thưởng"
-    award: Award | None = None
-    honorees: list[Honoree] = []
-    group_order: GroupOrder = "collectives_first"
-    sort: bool = False
+    title: Text = Field(
+        default="Tập thể, cá nhân được khen thưởng", description="Heading of the attached list."
+    )
+    award: Award | None = Field(default=None, description="The award given to the list.")
+    honorees: list[Honoree] = Field(default=[], description="Persons and collectives honoured.")
+    group_order: GroupOrder = Field(
+        default="collectives_first",
+        description="collectives_first (I. TẬP THỂ, II. CÁ NHÂN) or individuals_first.",
+    )
+    sort: bool = Field(
+        default=False,
+        description="Sort each group in Vietnamese order (people by given name), not input order.",
+    )
 
     def _select(self, collective: bool) -> list[Honoree]:
         chosen = [h for h in self.honorees if h.is_collective == collective]

@@ -7,6 +7,7 @@ messages name the field and, inside lists, the index (``honorees.3.person.full_n
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -16,9 +17,10 @@ import yaml
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
 from reportkit.vn.amounts import parse_amount
+from reportkit.vn.dates import parse_date, parse_datetime
 from reportkit.vn.text import normalize, normalize_name
 
-__all__ = ["DataFileError", "Money", "Name", "ReportkitModel", "Text", "UpperText"]
+__all__ = ["DataFileError", "Date", "DateTime", "Money", "Name", "ReportkitModel", "Text", "UpperText"]
 
 
 def _non_empty(value: str) -> str:
@@ -36,6 +38,13 @@ Name = Annotated[str, AfterValidator(normalize_name), AfterValidator(_non_empty)
 Money = Annotated[int, BeforeValidator(parse_amount)]
 """An amount in whole đồng, read by :func:`reportkit.vn.parse_amount` (``447000``,
 ``"447.000 đồng"``, ``447000.0``); ambiguous, negative or fractional amounts are refused."""
+
+Date = Annotated[dt.date, BeforeValidator(parse_date)]
+"""A date as people type it: ``22/6/2021``, ``9/1/2024``, ``2021-06-22``, an Excel serial or a
+``date``; a date that does not exist (``32/13/2021``) is refused when the data is loaded."""
+
+DateTime = Annotated[dt.datetime, BeforeValidator(parse_datetime)]
+"""A date and time: ``22/6/2021 08:00``, ``2021-06-22T08:00`` or a ``datetime``."""
 
 UpperText = Annotated[Text, StringConstraints(to_upper=True)]
 """Text stored upper case (authority titles such as ``GIÁM ĐỐC``)."""
@@ -67,9 +76,7 @@ def _read_source(source: str | bytes | os.PathLike[str]) -> tuple[str | bytes, s
 class ReportkitModel(BaseModel):
     """Common configuration and loaders for all models."""
 
-    model_config = ConfigDict(
-        extra="forbid", validate_assignment=True, frozen=False, populate_by_name=True
-    )
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, frozen=False, populate_by_name=True)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:

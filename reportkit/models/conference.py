@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pydantic import Field
+
 from reportkit.models.agency import Agency
 from reportkit.models.awards import HonoreeList
-from reportkit.models.base import ReportkitModel, Text
+from reportkit.models.base import DateTime, ReportkitModel, Text
 from reportkit.models.people import Person
 
 __all__ = ["Conference", "ConferenceDetails", "ReceivedAward", "Speech"]
@@ -15,16 +17,16 @@ __all__ = ["Conference", "ConferenceDetails", "ReceivedAward", "Speech"]
 class Speech(ReportkitModel):
     """A speech at the conference: who spoke (with their title) and what they said, in summary."""
 
-    speaker: Person
-    summary: Text
+    speaker: Person = Field(description="Who spoke, with their position.")
+    summary: Text = Field(description="What they said, in one or two sentences.")
 
 
 class ReceivedAward(ReportkitModel):
     """An award the organiser received at the conference (``Cờ thi đua`` of a ministry)."""
 
-    name: Text
-    grantor: Text
-    reason: Text | None = None
+    name: Text = Field(description="The award received, e.g. 'Cờ thi đua'.")
+    grantor: Text = Field(description="Who granted it, e.g. 'Bộ Công Thương'.")
+    reason: Text | None = Field(default=None, description="For what, e.g. 'vì đã có thành tích xuất sắc …'.")
 
     @property
     def text(self) -> str:
@@ -40,18 +42,22 @@ class ConferenceDetails(ReportkitModel):
     per entry. An event file gives these; :class:`Conference` adds the organiser and honorees.
     """
 
-    title: Text
-    starts_at: dt.datetime
-    ends_at: dt.datetime | None = None
-    venue: Text
-    chair: Person | None = None
-    guests: list[Person] = []
-    participants: Text | None = None
-    content: list[Text] = []
-    speeches: list[Speech] = []
-    awards_received: list[ReceivedAward] = []
-    conclusions: list[Text] = []
-    tasks: list[Text] = []
+    title: Text = Field(description="The conference's name, e.g. 'Hội nghị Biểu dương điển hình tiên tiến'.")
+    starts_at: DateTime = Field(description="Start: '22/6/2021 08:00' or '2021-06-22T08:00'.")
+    ends_at: DateTime | None = Field(default=None, description="End, same forms as starts_at.")
+    venue: Text = Field(description="Where it is held.")
+    chair: Person | None = Field(default=None, description="Who chairs it.")
+    guests: list[Person] = Field(
+        default=[], description="Invited guests, each with their title in position (one invitation each)."
+    )
+    participants: Text | None = Field(default=None, description="Who attends, in one sentence.")
+    content: list[Text] = Field(default=[], description="The agenda, one item per entry.")
+    speeches: list[Speech] = Field(default=[], description="Speeches, each with speaker and summary.")
+    awards_received: list[ReceivedAward] = Field(
+        default=[], description="Awards the organiser received at the conference."
+    )
+    conclusions: list[Text] = Field(default=[], description="The chair's conclusions, one per entry.")
+    tasks: list[Text] = Field(default=[], description="Tasks assigned, one per entry.")
 
     @property
     def date(self) -> dt.date:
@@ -62,5 +68,5 @@ class Conference(ConferenceDetails):
     """A conference, e.g. the Hội nghị Biểu dương điển hình tiên tiến of Sở Công Thương Hải Phòng,
     with its organiser and the list honoured at it."""
 
-    organiser: Agency
-    honorees: HonoreeList | None = None
+    organiser: Agency = Field(description="The agency holding the conference.")
+    honorees: HonoreeList | None = Field(default=None, description="The list honoured at the conference.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from reportkit.models.awards import Award, HonoreeList
 from reportkit.models.base import ReportkitModel, Text, UpperText
 from reportkit.models.document import IssuedDocument
@@ -20,22 +22,30 @@ class DecisionContent(ReportkitModel):
     achievement); ``fund`` where the award money comes from.
     """
 
-    summary: Text
-    authority: UpperText
-    legal_bases: list[Text] = []
-    proposal: Text | None = None
-    executors: Text | None = None
-    reason: Text | None = None
-    fund: Text | None = None
+    summary: Text = Field(description="Trích yếu, e.g. 'Về việc khen thưởng …'.")
+    authority: UpperText = Field(
+        description="The body that decides, upper case, e.g. 'GIÁM ĐỐC SỞ CÔNG THƯƠNG'."
+    )
+    legal_bases: list[Text] = Field(
+        default=[], description="The 'Căn cứ …' lines, one per entry ('Căn cứ' is added when missing)."
+    )
+    proposal: Text | None = Field(default=None, description="Who proposed it, e.g. 'Chánh Văn phòng Sở'.")
+    executors: Text | None = Field(default=None, description="Who carries it out (last article).")
+    reason: Text | None = Field(
+        default=None, description="Why the honorees are commended (default: the first honoree's achievement)."
+    )
+    fund: Text | None = Field(
+        default=None, description="Where the award money comes from (default: the agency's emulation fund)."
+    )
 
 
 class Decision(DecisionContent, IssuedDocument):
     """An individual decision (Mẫu 1.2 of Nghị định 30), typically on commendation: the
     :class:`DecisionContent`, the issuing particulars, and the honorees."""
 
-    doc_type: Text | None = "Quyết định"
-    summary: Text
-    honorees: HonoreeList | None = None
+    doc_type: Text | None = Field(default="Quyết định", description="Document type, 'Quyết định'.")
+    summary: Text = Field(description="Trích yếu, e.g. 'Về việc khen thưởng …'.")
+    honorees: HonoreeList | None = Field(default=None, description="The list attached to the decision.")
 
     @property
     def legal_basis_lines(self) -> list[str]:

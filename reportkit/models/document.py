@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from pydantic import PositiveInt, field_validator
+from pydantic import Field, PositiveInt, field_validator
 
 from reportkit.models.agency import Agency, Signer
-from reportkit.models.base import ReportkitModel, Text
+from reportkit.models.base import Date, ReportkitModel, Text
 from reportkit.vn.dates import admin_date, place_date
 from reportkit.vn.doc_numbers import doc_number
 
@@ -36,15 +34,21 @@ class IssuedDocument(ReportkitModel):
     (a Thư khen). ``archive`` is the ``Lưu:`` line, always starting with ``VT``.
     """
 
-    number: PositiveInt | None = None
-    doc_type: Text | None = None
-    issuer: Text | None = None
-    date: dt.date
-    agency: Agency
-    summary: Text | None = None
-    signer: Signer
-    recipients: list[Text] = []
-    archive: list[Text] = ["VT"]
+    number: PositiveInt | None = Field(
+        default=None, description="The document's number (12 in '12/QĐ-SCT'); leave out to write it by hand."
+    )
+    doc_type: Text | None = Field(
+        default=None, description="Document type of Phụ lục III, e.g. 'Báo cáo', 'Giấy mời'."
+    )
+    issuer: Text | None = Field(
+        default=None, description="Symbol after the number when it is not the agency's, e.g. 'SCT-VP'."
+    )
+    date: Date = Field(description="Date of issue: '22/6/2021', '2021-06-22' or an Excel date.")
+    agency: Agency = Field(description="The issuing agency.")
+    summary: Text | None = Field(default=None, description="Trích yếu (summary line).")
+    signer: Signer = Field(description="Who signs.")
+    recipients: list[Text] = Field(default=[], description="Nơi nhận, one per entry, e.g. 'Như Điều 3'.")
+    archive: list[Text] = Field(default=["VT"], description="The 'Lưu:' line; always starts with VT.")
 
     @field_validator("archive")
     @classmethod

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import field_validator
+from pydantic import Field, field_validator
 
 from reportkit.models.base import Name, ReportkitModel, Text
-from reportkit.vn.names import Gender, NameParts, honorific, parse_gender, split_name
+from reportkit.vn.names import NameParts, honorific, parse_gender, split_name
 
-__all__ = ["Collective", "Person"]
+__all__ = ["Collective", "GenderInput", "Person"]
+
+GenderInput = Literal["Nam", "Nữ", "male", "female"]
+"""How a gender is given (``Nam``/``Nữ`` in any case, or ``male``/``female``); stored as :data:`Gender`."""
 
 
 class Person(ReportkitModel):
@@ -20,10 +23,14 @@ class Person(ReportkitModel):
     (``Ủy viên Thành ủy, Phó Chủ tịch Ủy ban nhân dân thành phố``).
     """
 
-    full_name: Name
-    gender: Gender | None = None
-    position: Text | None = None
-    unit: Text | None = None
+    full_name: Name = Field(description="Full name, e.g. 'Nguyễn Thị Hương' (capitalised word by word).")
+    gender: GenderInput | None = Field(
+        default=None, description="Nam or Nữ (any case; male/female also accepted); decides Ông/Bà."
+    )
+    position: Text | None = Field(
+        default=None, description="Position (chức vụ), e.g. 'Trưởng phòng'; for guests their full title."
+    )
+    unit: Text | None = Field(default=None, description="Unit (đơn vị), e.g. 'Phòng Quản lý Công nghiệp'.")
 
     @field_validator("gender", mode="before")
     @classmethod
@@ -59,8 +66,10 @@ class Person(ReportkitModel):
 class Collective(ReportkitModel):
     """A collective: ``Phòng Quản lý Thương mại`` of ``Sở Công Thương``."""
 
-    name: Text
-    parent_unit: Text | None = None
+    name: Text = Field(description="The collective's name, e.g. 'Phòng Quản lý Thương mại'.")
+    parent_unit: Text | None = Field(
+        default=None, description="The unit it belongs to, e.g. 'Sở Công Thương'."
+    )
 
     @property
     def position_and_unit(self) -> str:

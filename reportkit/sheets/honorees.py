@@ -1,7 +1,9 @@
 """Honoree lists from spreadsheets: every row checked, every bad row reported, nothing half-read.
 
 A row becomes a :class:`~reportkit.models.Honoree`: ``Loại`` says ``Tập thể`` or ``Cá nhân``
-(without that column, a row with a gender is a person, one without is a collective). Names
+(without that column, a row under a group heading such as ``I. TẬP THỂ (04)`` or ``B. Cá
+nhân`` is of that group, and otherwise a row with a gender is a person, one without is a
+collective). Group headings and ``Tổng cộng`` rows are not honorees and are skipped. Names
 are normalised (NFC, spaces, capitals), genders read in any case, amounts accepted as numbers
 or as text (``447.000``, ``1.500.000,00``, ``540,000.00``, ``447000 đồng``) by
 :func:`reportkit.vn.parse_amount`, which refuses what it would have to guess. Rows are numbered
@@ -13,6 +15,7 @@ collected and raised together in one
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -65,7 +68,19 @@ def _amount(cell: Cell) -> int | None:
     return parse_amount(cell)
 
 
-def _row_data(row: list[Cell], columns: Mapping[str, int]) -> dict[str, Any]:
+_GROUP_ROW = re.compile(
+    r"^(?:[IVX]+|[A-D])?\s*[.)/-]?\s*(tập thể|cá nhân)\s*(?:\(\s*\d+\s*\))?\s*:?$", re.IGNORECASE
+)
+_TOTAL_ROW = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng)\s*(?::|\(|$)", re.IGNORECASE)
+
+
+def _row_label(row: list[Cell]) -> str:
+    """The text of a row with one or two filled cells (``I.`` + ``TẬP THỂ``), else ``""``."""
+    filled = [_text(c) for c in row if _text(c)]
+    return " ".join(filled) if len(filled) <= 2 else ""
+
+
+def _row_data(row: list[Cell], columns: Mapping[str, int], group_kind: bool | None = None) -> dict[str, Any]:
     def get(field: str) -> Cell:
         index = columns.get(field)
         return row[index] if index is not None and index < len(row) else None
@@ -78,6 +93,8 @@ def _row_data(row: list[Cell], columns: Mapping[str, int]) -> dict[str, Any]:
         collective = False
     elif kind:
         raise _FieldError("kind", f"expected 'Tập thể' or 'Cá nhân', got {_text(get('kind'))!r}")
+    elif group_kind is not None:
+        collective = group_kind
     else:
         collective = not gender
     data: dict[str, Any] = {}
@@ -127,12 +144,22 @@ def honorees_from_rows(
     headings = {field: header.headings.get(field, _FIELD_NAMES.get(field, field)) for field in _FIELD_NAMES}
     honorees: list[Honoree] = []
     errors: list[tuple[int, str, str]] = []
+    group_kind: bool | None = None  # collective (True) or person (False) under a group heading
+    name_column = header.columns.get("name")
     for offset, row in enumerate(rows[header.row + 1 :]):
         number = header.row + 2 + offset  # the row number Excel shows
         if all(_text(c) == "" for c in row):
             continue
+        first_text = next((_text(c) for c in row if _text(c)), "")
+        label = _row_label(list(row))
+        if label and (group := _GROUP_ROW.match(label)):
+            group_kind = heading_key(group.group(1)) == "tập thể"
+            continue
+        name = _text(row[name_column]) if name_column is not None and name_column < len(row) else ""
+        if _TOTAL_ROW.match(name or first_text):
+            continue
         try:
-            honorees.append(Honoree.model_validate(_row_data(list(row), header.columns)))
+            honorees.append(Honoree.model_validate(_row_data(list(row), header.columns, group_kind)))
         except _FieldError as exc:
             errors.append((number, headings[exc.field], exc.message))
         except ValidationError as exc:

@@ -16,6 +16,7 @@ import io
 import os
 from pathlib import Path
 
+from reportkit.vn.dates import DateError, looks_like_date, parse_date
 from reportkit.vn.text import nfc
 
 __all__ = ["Cell", "SheetError", "decode_text", "excel_date", "read_table"]
@@ -86,34 +87,21 @@ def read_table(source: str | os.PathLike[str], *, sheet: str | None = None) -> l
     raise SheetError(f"{path.name}: unsupported table format (use .xlsx or .csv)")
 
 
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
-_TEXT_DATE = __import__("re").compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$")
-
-
 def excel_date(value: Cell) -> Cell:
-    """A date cell as a :class:`datetime.date`, whichever way Excel gave it.
+    """A date cell as a :class:`datetime.date`, whichever way Excel gave it; other values unchanged.
 
     ``datetime`` values (cells formatted as dates), serial numbers (``44369`` = 22/6/2021, for
     cells that lost their format) and text in Vietnamese order (``22/6/2021``, ``22-06-2021``)
-    or ISO (``2021-06-22``) all become dates; anything else is returned unchanged.
+    or ISO (``2021-06-22``) become dates (see :func:`reportkit.vn.parse_date`). Empty cells and
+    text that is not written as a date are returned as they are; text written as a date that
+    does not exist (``32/13/2021``) raises :class:`~reportkit.vn.dates.DateError`.
     """
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
+    if value is None or value == "":
         return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2_958_466:
-        return _EXCEL_EPOCH + dt.timedelta(days=int(value))
-    if isinstance(value, str):
-        text = value.strip()
-        match = _TEXT_DATE.match(text)
-        try:
-            if match:
-                day, month, year = (int(g) for g in match.groups())
-                return dt.date(year, month, day)
-            if len(text) == 10 and text[4] == "-":
-                return dt.date.fromisoformat(text)
-            if text.isdigit():
-                return excel_date(int(text))
-        except ValueError:
-            return value
+    try:
+        return parse_date(value)
+    except DateError:
+        if isinstance(value, str) and looks_like_date(value):
+            raise
+        return value
     return value

@@ -6,10 +6,13 @@ Everything here is pure text processing; nothing knows about Word files. All out
 from reportkit.vn.amounts import AmountError, parse_amount, parse_count, parse_number
 from reportkit.vn.collation import collation_key, sort_key, sort_names, sort_texts
 from reportkit.vn.dates import (
+    DateError,
     admin_date,
     clock_time,
     long_date,
     numeric_date,
+    parse_date,
+    parse_datetime,
     place_date,
     to_date,
     weekday,
@@ -23,6 +26,7 @@ from reportkit.vn.words import amount_in_words, number_to_words
 __all__ = [
     "DOC_TYPES",
     "AmountError",
+    "DateError",
     "NameParts",
     "admin_date",
     "amount_in_words",
@@ -45,6 +49,8 @@ __all__ = [
     "pad_count",
     "parse_amount",
     "parse_count",
+    "parse_date",
+    "parse_datetime",
     "parse_gender",
     "parse_number",
     "place_date",

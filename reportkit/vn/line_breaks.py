@@ -20,9 +20,7 @@ _DATE_UNIT = re.compile(r"(?<!\w)(ngày|tháng|năm|Ngày|Tháng|Năm) (?=\d)")
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4}) ([-–]) (\d{4})(?!\d)")
 _SHORT_PARENTHESIS = re.compile(r"\((?=[^()\n]{1,20}\))([^()\n]*)\)")
 _NUMBER = re.compile(r"(?<!\w)(Số:|số|Số) (?=\d)")
-_HONORIFIC = re.compile(
-    rf"(?<!\w)(Ông|Bà|ông|bà|Đồng chí|đồng chí|Anh|Chị)((?: (?=[A-ZĐÀ-Ỹ]){_LETTER}+)+)"
-)
+_HONORIFIC = re.compile(rf"(?<!\w)(Ông|Bà|ông|bà|Đồng chí|đồng chí|Anh|Chị)((?: (?=[A-ZĐÀ-Ỹ]){_LETTER}+)+)")
 
 
 def _join_name(match: re.Match[str]) -> str:
