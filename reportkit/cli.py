@@ -1,7 +1,8 @@
 """The ``reportkit`` command: from an office spreadsheet to a print-ready stack of documents.
 
-Exit codes: 0 success, 1 bad data or a failed render (the message says what and where; nothing
-is written), 2 wrong usage.
+Exit codes: 0 success; 1 readable data that is wrong, or a failed render (the message says what
+and where; nothing is written); 2 wrong usage, or an input that cannot be read at all (missing,
+damaged, not its format, over a limit). Never a traceback.
 """
 
 from __future__ import annotations
@@ -24,13 +25,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from reportkit import documents
 from reportkit.documents.decisions import list_reference
 from reportkit.engine.batch import ExistingFilesError, render_many
-from reportkit.engine.errors import TemplateError
+from reportkit.engine.errors import PackageError, TemplateError
 from reportkit.models.errors import describe_validation_error
 from reportkit.models.event import EventConfig
+from reportkit.models.loading import DataFileError
 from reportkit.pack import Event, build_pack, load_event
 from reportkit.pdf import PdfError, to_pdf
 from reportkit.sheets.honorees import read_honorees
-from reportkit.sheets.reading import SheetError
+from reportkit.sheets.reading import SheetError, UnreadableSheetError
 from reportkit.sheets.writing import write_honorees
 
 __all__ = ["app", "main"]
@@ -46,6 +48,31 @@ err = Console(stderr=True)
 out = Console()
 
 DATA_ERRORS = (SheetError, ValidationError, TemplateError, PdfError, FileExistsError, ValueError, OSError)
+"""Readable input that is wrong (a bad row, field or tag) or a failed render: exit code 1."""
+
+
+def _input_errors() -> tuple[type[BaseException], ...]:
+    """Input that cannot be read at all (missing, damaged, not its format, over a limit): exit 2."""
+    import csv
+    import zipfile
+    from xml.etree.ElementTree import ParseError
+
+    import yaml
+    from lxml.etree import LxmlError
+
+    return (
+        UnreadableSheetError,
+        PackageError,
+        DataFileError,
+        FileNotFoundError,
+        IsADirectoryError,
+        zipfile.BadZipFile,
+        ParseError,
+        LxmlError,
+        csv.Error,
+        yaml.YAMLError,
+        UnicodeDecodeError,
+    )
 
 
 def _fail(message: str) -> None:
@@ -64,8 +91,16 @@ def _data_errors() -> Iterator[None]:
         shown = ", ".join(str(p) for p in exc.paths[:5]) + (" …" if len(exc.paths) > 5 else "")
         _fail(f"{len(exc.paths)} file(s) already exist: {shown} (add --overwrite to replace them)")
         raise typer.Exit(1) from None
+    except _input_errors() as exc:
+        _fail(str(exc) or type(exc).__name__)
+        raise typer.Exit(2) from None
     except DATA_ERRORS as exc:
         _fail(str(exc))
+        raise typer.Exit(1) from None
+    except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        _fail(f"unexpected failure ({type(exc).__name__}: {exc}); please report it with the input")
         raise typer.Exit(1) from None
 
 

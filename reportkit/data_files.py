@@ -10,15 +10,13 @@ become dates, however Excel stored them (see :func:`reportkit.sheets.excel_date`
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import unicodedata
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from reportkit.models.loading import load_document
 from reportkit.sheets.reading import Cell, SheetError, excel_date, read_table
 from reportkit.vn.dates import DateError
 from reportkit.vn.text import normalize
@@ -70,13 +68,7 @@ def load_contexts(
     path = Path(source)
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml", ".json"):
-        if not path.is_file():
-            raise SheetError(f"file not found: {path}")
-        text = path.read_text(encoding="utf-8-sig")
-        try:
-            data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-        except (json.JSONDecodeError, yaml.YAMLError) as exc:
-            raise SheetError(f"{path.name}: {exc}") from None
+        data = load_document(path)
         if isinstance(data, dict) and isinstance(data.get("records"), list):
             data = data["records"]
         if isinstance(data, dict):

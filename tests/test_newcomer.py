@@ -85,7 +85,7 @@ def test_version_and_sheet_option(sample_data: Path, tmp_path: Path) -> None:
 def test_error_text_is_printed_literally(tmp_path: Path) -> None:
     name = tmp_path / "ds[red]2024[/].csv"
     result = run("certificates", str(name), "-c", str(EVENT), "-o", str(tmp_path / "gk"))
-    assert result.returncode == 1 and "ds[red]2024[/].csv" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "ds[red]2024[/].csv" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_yaml_errors_name_file_and_line(tmp_path: Path, sample_data: Path) -> None:
@@ -94,7 +94,7 @@ def test_yaml_errors_name_file_and_line(tmp_path: Path, sample_data: Path) -> No
     with pytest.raises(DataFileError, match=r"su_kien.yaml: line \d+, column \d+"):
         EventConfig.from_yaml(str(broken))  # a path given as str
     result = run("decision", str(sample_data / "honorees_2015_2020.csv"), "-c", str(broken), "-o", str(tmp_path / "q.docx"))
-    assert result.returncode == 1 and "su_kien.yaml: line" in result.stderr
+    assert result.returncode == 2 and "su_kien.yaml: line" in result.stderr
 
 
 def test_validation_errors_speak_fields_not_types(tmp_path: Path, sample_data: Path) -> None:

@@ -12,16 +12,28 @@
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable, Mapping
 from functools import partial
 from typing import Any
 
-from jinja2 import BaseLoader, ChainableUndefined, Environment, StrictUndefined, Undefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import BaseLoader, ChainableUndefined, Environment, StrictUndefined, Undefined, nodes
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from reportkit.engine.budget import (
+    CURRENT_BUDGET,
+    LOOP_GUARD,
+    RenderLimits,
+    check_format_widths,
+    check_power,
+    check_product,
+    check_text,
+    check_width,
+    guarded_loop,
+)
 from reportkit.engine.errors import SecurityError
-from reportkit.engine.escaping import clean_text, escape_text, text_xml
+from reportkit.engine.escaping import escape_text, text_xml
 from reportkit.engine.media import CURRENT_RENDER, Image
 from reportkit.engine.preprocess import RICH_PARAGRAPH, RICH_RUN
 from reportkit.engine.rich import Rich, Rule, rule_paragraph_xml, runs_xml
@@ -46,8 +58,11 @@ def finalize(value: Any, text_transform: Callable[[str], str] | None = None) -> 
     if isinstance(value, str):
         if isinstance(value, Xml):
             return value
-        if isinstance(value, Markup):  # already escaped by |e
-            return Markup(text_xml(clean_text(str(value))))
+        if isinstance(value, Markup):
+            # From |e, |forceescape, or a Markup object in the data. Its text may be cut inside
+            # an entity (|truncate), upper-cased (&LT;) or forged: read it back as plain text and
+            # escape it once, here, like any value. Only reportkit's own Xml passes as markup.
+            value = value.unescape()
     elif value is None:
         return Markup("")
     elif isinstance(value, Image):
@@ -86,11 +101,6 @@ def _run_properties_of(paragraph_properties: str) -> str:
     return paragraph_properties[start : end + len("</w:rPr>")] if end > 0 else ""
 
 
-MAX_SEQUENCE = 1_000_000
-"""The longest string or list a template may build with ``*`` (the sandbox's DoS guard)."""
-MAX_EXPONENT = 1_000
-
-
 def _undefined_guard(strict: bool) -> type[Undefined]:
     """The undefined type of the sandbox: a missing name can be walked (``a.b.c``) and fails
     only when used (strict mode) or renders empty (lenient mode) — and any dunder step on the
@@ -116,10 +126,30 @@ def _undefined_guard(strict: bool) -> type[Undefined]:
     return Guarded
 
 
-class _DocxSandbox(SandboxedEnvironment):
-    """Jinja's sandbox, failing fast on unsafe attributes and on huge ``*`` / ``**`` results."""
+class _BudgetedParsing(Environment):
+    """Every ``{% for %}`` iterates through :func:`~reportkit.engine.budget.guarded_loop`, which
+    charges the render's budget: a loop cannot run without end."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Call(nodes.Name(LOOP_GUARD, "load"), [loop.iter], [], None, None)
+        return tree
+
+
+class _DocxEnvironment(_BudgetedParsing):
+    """The environment of a trusted template (``sandbox=False``): loops still charge the budget."""
+
+
+_WIDE_STR_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
+
+
+class _DocxSandbox(_BudgetedParsing, ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox (a template cannot change the caller's lists and dicts),
+    failing fast on unsafe attributes, and charging the render budget for loops, big integers
+    and wide strings."""
+
+    intercepted_binops = frozenset({"*", "**", "%"})
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Undefined:
         raise SecurityError(
@@ -143,17 +173,77 @@ class _DocxSandbox(SandboxedEnvironment):
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         if operator == "*":
-            for seq, times in ((left, right), (right, left)):
-                if (
-                    isinstance(seq, str | list | tuple)
-                    and isinstance(times, int)
-                    and len(seq) * times > MAX_SEQUENCE
-                ):
-                    raise SecurityError(f"a sequence of more than {MAX_SEQUENCE} items is not allowed")
+            check_product(left, right)
             return left * right
-        if isinstance(right, int) and abs(right) > MAX_EXPONENT and isinstance(left, int) and abs(left) > 1:
-            raise SecurityError(f"an exponent above {MAX_EXPONENT} is not allowed")
+        if operator == "%":
+            if isinstance(left, str):
+                check_format_widths(left, "the % operator", percent=True)
+            return left % right
+        check_power(left, right)
         return left**right
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        owner = getattr(__obj, "__self__", None)
+        name = getattr(__obj, "__name__", "")
+        if isinstance(owner, str) and name in _WIDE_STR_METHODS:
+            for argument in (*args, *kwargs.values()):
+                check_width(argument, f"str.{name}")
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        """``str.format`` / ``format_map`` in the sandbox, refusing field widths past the limit
+        (written in the pattern, or given as arguments to a nested ``{:{width}}``)."""
+        wrapped = super().wrap_str_format(value)
+        if wrapped is None:
+            return None
+        pattern = str(value.__self__)
+        what = f"str.{value.__name__}"
+        nested = "{" in pattern and any("{" in (spec or "") for spec in _specs(pattern))
+
+        def guarded(*args: Any, **kwargs: Any) -> str:
+            check_format_widths(pattern, what)
+            if nested:
+                for argument in (
+                    *args,
+                    *kwargs.values(),
+                    *(args[0].values() if args and isinstance(args[0], dict) else ()),
+                ):
+                    check_width(argument, what)
+            return wrapped(*args, **kwargs)
+
+        return guarded
+
+
+def _specs(pattern: str) -> list[str]:
+    try:
+        return [spec or "" for _, _, spec, _ in string.Formatter().parse(pattern)]
+    except ValueError:
+        return []
+
+
+def _width_guarded(name: str, function: Callable[..., Any], *, wrap: bool = False) -> Callable[..., Any]:
+    """A built-in filter that refuses widths (and, for ``wordwrap``, texts) past the limits."""
+
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        values = [v for v in (*args, *kwargs.values()) if not isinstance(v, Environment)]
+        for value in values[1:]:
+            check_width(value, f"the filter {name}")
+        if wrap and values:
+            check_text(values[0], f"the filter {name}", limit=_wrap_limit())
+        if name == "format" and values and isinstance(values[0], str):
+            check_format_widths(values[0], "the filter format", percent=True)
+        return function(*args, **kwargs)
+
+    guarded.__name__ = getattr(function, "__name__", name)
+    for flag in ("jinja_pass_arg",):
+        if hasattr(function, flag):
+            setattr(guarded, flag, getattr(function, flag))
+    return guarded
+
+
+def _wrap_limit() -> int:
+    budget = CURRENT_BUDGET.get()
+    return (budget.limits if budget else RenderLimits()).max_wrap_length
 
 
 def make_environment(
@@ -166,7 +256,7 @@ def make_environment(
     text_transform: Callable[[str], str] | None = None,
 ) -> Environment:
     """Build the environment of one template."""
-    cls = _DocxSandbox if sandbox else Environment
+    cls = _DocxSandbox if sandbox else _DocxEnvironment
     undefined = StrictUndefined if strict else Undefined
     env = cls(
         loader=loader,
@@ -182,7 +272,11 @@ def make_environment(
         for name in ("urlize", "xmlattr"):
             env.filters.pop(name, None)
         env.globals.pop("lipsum", None)
+    for name in ("center", "indent", "truncate", "format", "wordwrap", "join"):
+        if name in env.filters:
+            env.filters[name] = _width_guarded(name, env.filters[name], wrap=name == "wordwrap")
     env.filters.update(filters)
+    env.globals[LOOP_GUARD] = guarded_loop
     env.globals[RICH_RUN] = rich_run
     env.globals[RICH_PARAGRAPH] = rich_paragraph
     if globals:

@@ -59,6 +59,17 @@ _RPR_ORDER = [
 ]
 _RANK = {name: i for i, name in enumerate(_RPR_ORDER)}
 _UNDERLINES = {True: "single", False: "none"}
+UNDERLINE_STYLES = frozenset(
+    {
+        "single", "words", "double", "thick", "dotted", "dottedHeavy", "dash", "dashedHeavy",
+        "dashLong", "dashLongHeavy", "dotDash", "dashDotHeavy", "dotDotDash", "dashDotDotHeavy",
+        "wave", "wavyHeavy", "wavyDouble", "none",
+    }
+)  # fmt: skip
+"""The underline styles of WordprocessingML (``ST_Underline``)."""
+_HEX_COLOR = re.compile(r"#?[0-9A-Fa-f]{6}")
+MAX_FONT_SIZE = 1638.0
+"""Word's largest font size, in points."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,33 @@ class _Segment:
     color: str | None = None
     font: str | None = None
     caps: bool | None = None
+
+    def __post_init__(self) -> None:
+        """Check every attribute against what WordprocessingML allows: a value from data is
+        never pasted into the XML unchecked."""
+        for name in ("bold", "italic", "caps"):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, bool):
+                raise ValueError(f"rich text: {name} must be True, False or None, not {value!r}")
+        underline = self.underline
+        if underline is not None and not isinstance(underline, bool) and underline not in UNDERLINE_STYLES:
+            raise ValueError(
+                f"rich text: underline {underline!r} is not a Word underline style "
+                "(True, False, 'single', 'double', 'dotted', 'wave' …)"
+            )
+        if self.size is not None:
+            if isinstance(self.size, bool) or not isinstance(self.size, int | float):
+                raise ValueError(f"rich text: size must be a number of points, not {self.size!r}")
+            if not 1 <= self.size <= MAX_FONT_SIZE:  # also refuses NaN
+                raise ValueError(f"rich text: size {self.size!r} is not between 1 and {MAX_FONT_SIZE:g} pt")
+        if self.color is not None and not (
+            isinstance(self.color, str) and (self.color == "auto" or _HEX_COLOR.fullmatch(self.color))
+        ):
+            raise ValueError(f"rich text: color {self.color!r} is not 'RRGGBB' hex (e.g. 'C00000') or 'auto'")
+        if self.font is not None and not (
+            isinstance(self.font, str) and 0 < len(self.font) <= 64 and self.font.isprintable()
+        ):
+            raise ValueError(f"rich text: font {self.font!r} is not a font name")
 
     def properties(self) -> dict[str, str]:
         """The ``<w:rPr>`` children this segment sets, by local name."""
@@ -88,7 +126,8 @@ class _Segment:
             props["sz"] = f'<w:sz w:val="{half_points}"/>'
             props["szCs"] = f'<w:szCs w:val="{half_points}"/>'
         if self.color is not None:
-            props["color"] = f'<w:color w:val="{escape_text(self.color.lstrip("#").upper())}"/>'
+            hex_value = "auto" if self.color == "auto" else self.color.lstrip("#").upper()
+            props["color"] = f'<w:color w:val="{hex_value}"/>'
         if self.font is not None:
             font = escape_text(self.font).replace('"', "&quot;")
             props["rFonts"] = (

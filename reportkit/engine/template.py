@@ -23,6 +23,7 @@ from jinja2.sandbox import SecurityError as JinjaSecurityError
 from pydantic import BaseModel
 
 from reportkit.engine.atomic import atomic_write
+from reportkit.engine.budget import CURRENT_BUDGET, RenderBudget, RenderLimits
 from reportkit.engine.environment import make_environment
 from reportkit.engine.errors import (
     PackageError,
@@ -177,6 +178,9 @@ class DocxTemplate:
     :param compress_level: zlib level for the rendered parts (1 fastest … 9 smallest).
     :param text_transform: a function applied to the text of every ``{{ … }}`` value before it
         is escaped (the document builders put no-break spaces with it).
+    :param render_limits: the work one render may do (time, output, loop iterations, integer
+        digits, string widths; :class:`~reportkit.engine.budget.RenderLimits`); past a limit
+        the render stops with a :class:`~reportkit.engine.errors.SecurityError`.
     """
 
     default_filters: ClassVar[Mapping[str, Callable[..., Any]]] = {}
@@ -192,6 +196,7 @@ class DocxTemplate:
         limits: ZipLimits = ZipLimits(),
         compress_level: int = 6,
         text_transform: Callable[[str], str] | None = None,
+        render_limits: RenderLimits = RenderLimits(),
     ) -> None:
         self._data = _read_source(source)
         self._options: dict[str, Any] = {
@@ -202,7 +207,9 @@ class DocxTemplate:
             "limits": limits,
             "compress_level": compress_level,
             "text_transform": text_transform,
+            "render_limits": render_limits,
         }
+        self.render_limits = render_limits
         self.package = DocxPackage.from_bytes(self._data, limits)
         self._sources: dict[str, PartSource] = {}
         for part in self.package.text_parts:
@@ -280,8 +287,14 @@ class DocxTemplate:
         compiled = self.parts[part]
         state = CURRENT_RENDER.get()
         state.part = part
+        budget = CURRENT_BUDGET.get()
+        token = CURRENT_BUDGET.set(RenderBudget(self.render_limits)) if budget is None else None
+        budget = CURRENT_BUDGET.get()
+        assert budget is not None
         try:
-            yield from compiled.template.generate(context)
+            for chunk in compiled.template.generate(context):
+                budget.spend_output(len(chunk))
+                yield chunk
         except (JinjaSecurityError, SecurityError) as exc:
             detail = exc.detail if isinstance(exc, SecurityError) else str(exc)
             line = _template_line(exc, part)
@@ -305,6 +318,9 @@ class DocxTemplate:
             text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
             detail = filter_hint(exc, text, self.environment.filters)
             raise self._located(RenderError, detail, compiled.source, line) from exc
+        finally:
+            if token is not None:
+                CURRENT_BUDGET.reset(token)
 
     @overload
     def render(self, context: Any = None, out: None = None) -> bytes: ...
@@ -334,12 +350,14 @@ class DocxTemplate:
         """Render a context that is already a mapping into the bytes of a .docx."""
         state = RenderState()
         token = CURRENT_RENDER.set(state)
+        budget_token = CURRENT_BUDGET.set(RenderBudget(self.render_limits))
         try:
             rendered = {
                 part: compress_stream(part, self.render_part(part, context), self.compress_level)
                 for part in self.parts
             }
         finally:
+            CURRENT_BUDGET.reset(budget_token)
             CURRENT_RENDER.reset(token)
         return self.package_bytes(rendered, state)
 

@@ -44,6 +44,10 @@ def parse_xml(data: bytes) -> etree._Element:
     if b"<!DOCTYPE" in head or b"<!ENTITY" in data:
         raise ValueError("XML with a DOCTYPE or entity declarations is not accepted")
     try:
-        return etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise ValueError(f"malformed XML: {exc}") from None
+    info = root.getroottree().docinfo
+    if info.doctype or info.internalDTD is not None:  # in any encoding (UTF-16, after a comment …)
+        raise ValueError("XML with a DOCTYPE or entity declarations is not accepted")
+    return root

@@ -8,7 +8,6 @@ messages name the field and, inside lists, the index (``honorees.3.person.full_n
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 from typing import Annotated, Any, Self
@@ -16,6 +15,7 @@ from typing import Annotated, Any, Self
 import yaml
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
 
+from reportkit.models.loading import DataFileError, parse_json, parse_yaml, read_text
 from reportkit.vn.amounts import parse_amount
 from reportkit.vn.dates import parse_date, parse_datetime
 from reportkit.vn.text import normalize, normalize_name
@@ -50,10 +50,6 @@ UpperText = Annotated[Text, StringConstraints(to_upper=True)]
 """Text stored upper case (authority titles such as ``GIÁM ĐỐC``)."""
 
 
-class DataFileError(ValueError):
-    """A YAML or JSON document that cannot be parsed; the message names the file and line."""
-
-
 _DATA_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -64,12 +60,7 @@ def _read_source(source: str | bytes | os.PathLike[str]) -> tuple[str | bytes, s
         source = Path(source.strip())
     if isinstance(source, os.PathLike):
         path = Path(source)
-        try:
-            return path.read_text(encoding="utf-8"), str(path)
-        except FileNotFoundError:
-            raise DataFileError(f"{path}: file not found") from None
-        except UnicodeDecodeError as exc:
-            raise DataFileError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+        return read_text(path), str(path)
     return source, "the document"
 
 
@@ -87,10 +78,7 @@ class ReportkitModel(BaseModel):
     def from_json(cls, source: str | bytes | os.PathLike[str]) -> Self:
         """Load from a JSON document, or from a ``.json`` file given as a path (``Path`` or ``str``)."""
         text, name = _read_source(source)
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise DataFileError(f"{name}: line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+        data = parse_json(text, name)
         return cls.model_validate(data)
 
     @classmethod
@@ -100,13 +88,12 @@ class ReportkitModel(BaseModel):
         Broken YAML raises :class:`DataFileError` naming the file, line and column.
         """
         text, name = _read_source(source)
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
-            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise DataFileError(f"{name}: {where}{problem}") from None
+        if isinstance(text, bytes):
+            try:
+                text = text.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise DataFileError(f"{name}: not UTF-8 text (byte {exc.start})") from None
+        data = parse_yaml(text, name)
         if not isinstance(data, dict):
             raise DataFileError(f"{name}: the YAML document must be a mapping of fields ({cls.__name__})")
         return cls.model_validate(data)

@@ -2,13 +2,22 @@
 
 from reportkit.sheets.columns import HEADINGS, find_header
 from reportkit.sheets.honorees import RowError, honorees_from_rows, read_honorees
-from reportkit.sheets.reading import SheetError, decode_text, excel_date, read_table
+from reportkit.sheets.reading import (
+    SheetError,
+    SheetLimits,
+    UnreadableSheetError,
+    decode_text,
+    excel_date,
+    read_table,
+)
 from reportkit.sheets.writing import honorees_workbook, write_honorees
 
 __all__ = [
     "HEADINGS",
     "RowError",
     "SheetError",
+    "SheetLimits",
+    "UnreadableSheetError",
     "decode_text",
     "excel_date",
     "find_header",

@@ -14,12 +14,25 @@ import csv
 import datetime as dt
 import io
 import os
+import re
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any
+from xml.etree import ElementTree
 
 from reportkit.vn.dates import DateError, looks_like_date, parse_date
 from reportkit.vn.text import nfc
 
-__all__ = ["Cell", "SheetError", "decode_text", "excel_date", "read_table"]
+__all__ = [
+    "Cell",
+    "SheetError",
+    "SheetLimits",
+    "UnreadableSheetError",
+    "decode_text",
+    "excel_date",
+    "read_table",
+]
 
 Cell = str | int | float | dt.datetime | dt.date | None
 
@@ -28,63 +41,255 @@ class SheetError(ValueError):
     """A spreadsheet cannot be read, or its rows are wrong (the message lists every bad row)."""
 
 
+class UnreadableSheetError(SheetError):
+    """The file itself cannot be read as a table: not the format it claims, damaged, in an
+    encoding that cannot be told, or over a limit of :class:`SheetLimits`."""
+
+
+@dataclass(frozen=True)
+class SheetLimits:
+    """Bounds on the work a spreadsheet can cause (a real honoree list is far below them).
+
+    ``max_file_bytes``: the file on disk; ``max_unzipped_bytes``: the sum of an .xlsx's parts
+    once inflated (a shared-strings bomb is 320 KB zipped); ``max_cell_chars``: one cell (Excel's
+    own limit is 32,767 characters); ``max_rows`` and ``max_columns``: the table.
+    """
+
+    max_file_bytes: int = 64 << 20
+    max_unzipped_bytes: int = 256 << 20
+    max_cell_chars: int = 32_767
+    max_rows: int = 200_000
+    max_columns: int = 200
+
+
+_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >]")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
 def decode_text(data: bytes) -> str:
-    """Decode CSV bytes: BOMs first, then strict UTF-8, else Windows-1258; return NFC text."""
+    """Decode CSV bytes and return NFC text, or refuse what would have to be guessed.
+
+    A BOM decides (UTF-8, UTF-16). Without one: strict UTF-8; else Windows-1258 (Excel's
+    "CSV" on a Vietnamese Windows) only when the whole file is valid Windows-1258 and shows no
+    sign of UTF-8. Refused with :class:`UnreadableSheetError` naming the line and byte offset:
+    UTF-8 with a damaged byte (it would become mojibake), UTF-16 without a BOM (NUL bytes),
+    bytes that are neither.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        text = data[3:].decode("utf-8")
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = data.decode("cp1258", errors="replace")
-    return nfc(text)
+        return nfc(_strict(data[3:], "utf-8", 3))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return nfc(_strict(data, "utf-16", 0))
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        raise UnreadableSheetError(
+            f"line {_line_of(data, offset)}, byte {offset}: NUL bytes — the file looks like UTF-16 "
+            "without a byte-order mark; save it as 'CSV UTF-8' in Excel"
+        )
+    try:
+        return nfc(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    if _UTF8_MULTIBYTE.search(data):
+        raise UnreadableSheetError(
+            f"line {_line_of(data, bad)}, byte {bad}: {data[bad : bad + 1]!r} is not valid UTF-8, though the "
+            "rest of the file is UTF-8 (a damaged byte); fix that line or save the file again as 'CSV UTF-8'"
+        )
+    try:
+        return nfc(data.decode("cp1258"))
+    except UnicodeDecodeError as exc:
+        raise UnreadableSheetError(
+            f"line {_line_of(data, exc.start)}, byte {exc.start}: the file is neither UTF-8 nor "
+            "Windows-1258; save it as 'CSV UTF-8' in Excel"
+        ) from None
 
 
-def _read_csv(data: bytes) -> list[list[Cell]]:
+def _strict(data: bytes, encoding: str, skipped: int) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        offset = exc.start + skipped
+        raise UnreadableSheetError(
+            f"line {_line_of(data, exc.start)}, byte {offset}: not valid {encoding.upper()} "
+            f"(the file starts with a {encoding.upper()} byte-order mark)"
+        ) from None
+
+
+def _read_csv(data: bytes, limits: SheetLimits) -> list[list[Cell]]:
     text = decode_text(data)
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel_tab if sample.count("\t") > sample.count(",") else csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
-
-
-def _read_xlsx(path: Path, sheet: str | None) -> list[list[Cell]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
+    delimiter = dialect.delimiter
+    reader = csv.reader(io.StringIO(text), dialect, strict=True)
+    rows: list[list[Cell]] = []
+    width = 0
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
-        raise SheetError(f"{path.name}: not a readable .xlsx workbook ({exc})") from None
-    try:
-        worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
-    except KeyError:
-        names = ", ".join(repr(name) for name in workbook.sheetnames)
-        raise SheetError(f"{path.name}: no sheet named {sheet!r} (its sheets: {names})") from None
-    rows = []
-    for values in worksheet.iter_rows(values_only=True):
-        rows.append([nfc(v) if isinstance(v, str) else v for v in values])
-    workbook.close()
+        for row in reader:
+            _check_row(row, len(rows) + 1, limits)
+            width = max(width, len(row))
+            for cell in row:
+                if "\n" in cell and _swallows_rows(cell, delimiter, width):
+                    lines = cell.count("\n")
+                    raise UnreadableSheetError(
+                        f"line {reader.line_num - lines}: a '\"' opens a quoted cell that runs over "
+                        f"{lines + 1} lines and holds whole rows — a stray quote? "
+                        'Remove it or write it as "" inside a quoted cell'
+                    )
+            rows.append(list(row))
+    except csv.Error as exc:
+        raise UnreadableSheetError(
+            f"line {reader.line_num}: {exc}: the file ends inside a quoted cell — a stray '\"' never closed?"
+        ) from None
     return rows
 
 
-def read_table(source: str | os.PathLike[str], *, sheet: str | None = None) -> list[list[Cell]]:
-    """All rows of the table in *source* (``.xlsx``, ``.xlsm``, ``.csv``, ``.txt``, ``.tsv``)."""
+def _swallows_rows(cell: str, delimiter: str, width: int) -> bool:
+    """Whether a multi-line cell holds lines that look like rows of the table."""
+    needed = max(2, width - 2)
+    return any(line.count(delimiter) >= needed for line in cell.split("\n")[1:])
+
+
+def _check_row(row: list[Any], number: int, limits: SheetLimits) -> None:
+    if number > limits.max_rows:
+        raise UnreadableSheetError(f"more than {limits.max_rows} rows, the limit for a table")
+    if len(row) > limits.max_columns:
+        raise UnreadableSheetError(f"row {number}: more than {limits.max_columns} columns")
+    for cell in row:
+        if isinstance(cell, str) and len(cell) > limits.max_cell_chars:
+            raise UnreadableSheetError(
+                f"row {number}: a cell of {len(cell)} characters, over the limit of {limits.max_cell_chars}"
+            )
+
+
+def _check_zip(path: Path, limits: SheetLimits) -> bool:
+    """Refuse an .xlsx whose parts inflate past the limit; return whether it holds formulas."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+            total = sum(info.file_size for info in infos)
+            if total > limits.max_unzipped_bytes:
+                raise UnreadableSheetError(
+                    f"{path.name}: its parts inflate to {total} bytes, over the limit of "
+                    f"{limits.max_unzipped_bytes} for a table"
+                )
+            formulas = False
+            for info in infos:
+                if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                    with archive.open(info) as part:
+                        formulas = formulas or _has_formula(part)
+            return formulas
+    except zipfile.BadZipFile:
+        raise UnreadableSheetError(f"{path.name}: not a readable .xlsx workbook (damaged zip)") from None
+
+
+def _has_formula(part: IO[bytes]) -> bool:
+    tail = b""
+    while chunk := part.read(1 << 20):
+        if _FORMULA_TAG.search(tail + chunk):
+            return True
+        tail = chunk[-8:]
+    return False
+
+
+def _read_xlsx(path: Path, sheet: str | None, limits: SheetLimits) -> list[list[Cell]]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    has_formulas = _check_zip(path, limits)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError, ElementTree.ParseError) as exc:
+        raise UnreadableSheetError(f"{path.name}: not a readable .xlsx workbook ({exc})") from None
+    try:
+        try:
+            worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
+        except (KeyError, IndexError):
+            names = ", ".join(repr(name) for name in workbook.sheetnames)
+            raise SheetError(f"{path.name}: no sheet named {sheet!r} (its sheets: {names})") from None
+        rows: list[list[Cell]] = []
+        for values in worksheet.iter_rows(values_only=True):
+            row = list(values)
+            while row and row[-1] is None:
+                row.pop()  # cells a stray format or dimension declares, with nothing in them
+            _check_row(row, len(rows) + 1, limits)
+            rows.append([nfc(v) if isinstance(v, str) else v for v in row])
+    finally:
+        workbook.close()
+    while rows and not rows[-1]:
+        rows.pop()
+    if has_formulas:
+        _refuse_uncomputed_formulas(path, worksheet.title, rows)
+    return rows
+
+
+def _refuse_uncomputed_formulas(path: Path, title: str, rows: list[list[Cell]]) -> None:
+    """Report formula cells that carry no computed value (files written by openpyxl or pandas):
+    read as data they would be empty cells, and a row of them would vanish."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True, data_only=False)
+    try:
+        problems = []
+        for number, formulas in enumerate(workbook[title].iter_rows(values_only=True), start=1):
+            values = rows[number - 1] if number <= len(rows) else []
+            for column, formula in enumerate(formulas):
+                value = values[column] if column < len(values) else None
+                if isinstance(formula, str) and formula.startswith("=") and value is None:
+                    problems.append(f"row {number}, column {_heading(rows, number, column)}")
+    finally:
+        workbook.close()
+    if problems:
+        shown = "; ".join(problems[:10]) + (" …" if len(problems) > 10 else "")
+        raise UnreadableSheetError(
+            f"{path.name}: {shown}: a formula without a computed value — open and save the file in "
+            "Excel or LibreOffice so that the values are stored"
+        )
+
+
+def _heading(rows: list[list[Cell]], number: int, column: int) -> str:
+    """The column's heading (from the first row above *number* with two or more texts) and letter."""
+    from openpyxl.utils import get_column_letter
+
+    letter = get_column_letter(column + 1)
+    for row in rows[: number - 1]:
+        if sum(isinstance(v, str) and v.strip() != "" for v in row) >= 2:
+            heading = row[column] if column < len(row) else None
+            if isinstance(heading, str) and heading.strip():
+                return f"'{heading.strip()}' ({letter})"
+            break
+    return letter
+
+
+def read_table(
+    source: str | os.PathLike[str], *, sheet: str | None = None, limits: SheetLimits = SheetLimits()
+) -> list[list[Cell]]:
+    """All rows of the table in *source* (``.xlsx``, ``.xlsm``, ``.csv``, ``.txt``, ``.tsv``),
+    within *limits*; a file that cannot be read raises :class:`UnreadableSheetError`."""
     path = Path(source)
     if not path.is_file():
-        raise SheetError(f"file not found: {path}")
+        raise UnreadableSheetError(f"file not found: {path}")
+    size = path.stat().st_size
+    if size > limits.max_file_bytes:
+        raise UnreadableSheetError(
+            f"{path.name}: {size} bytes, over the limit of {limits.max_file_bytes} bytes for a table"
+        )
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
+        return _read_xlsx(path, sheet, limits)
     if suffix in (".csv", ".txt", ".tsv"):
-        return _read_csv(path.read_bytes())
+        try:
+            return _read_csv(path.read_bytes(), limits)
+        except UnreadableSheetError as exc:
+            raise UnreadableSheetError(f"{path.name}: {exc}") from None
     if suffix == ".xls":
-        raise SheetError(f"{path.name}: the old .xls format is not supported; save it as .xlsx")
-    raise SheetError(f"{path.name}: unsupported table format (use .xlsx or .csv)")
+        raise UnreadableSheetError(f"{path.name}: the old .xls format is not supported; save it as .xlsx")
+    raise UnreadableSheetError(f"{path.name}: unsupported table format (use .xlsx or .csv)")
 
 
 def excel_date(value: Cell) -> Cell:
