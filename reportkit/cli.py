@@ -135,10 +135,23 @@ def _executor(jobs: int, scheduler: str | None) -> Iterator[Executor | None]:
             yield client.get_executor()
         return
     if jobs > 1:
-        with ProcessPoolExecutor(jobs) as pool:
+        with ProcessPoolExecutor(jobs, initializer=_die_with_parent) as pool:
             yield pool
         return
     yield None
+
+
+def _die_with_parent() -> None:
+    """In a --jobs worker: end when the parent process dies, even by SIGKILL (Linux)."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the pool's own shutdown still ends the workers
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _mapping(pairs: list[str] | None) -> dict[str, str]:
@@ -656,19 +669,41 @@ def check_command(
 
     with _data_errors():
         reports = [check(path) for path in files]
+    # Written straight to stdout (not through Rich, whose layout of 100,000 findings takes
+    # minutes and gigabytes): one report after the other, as they are.
     if as_json:
-        out.print_json(_json([r.to_dict() for r in reports]) if len(reports) > 1 else reports[0].to_json())
+        if len(reports) == 1:
+            sys.stdout.write(reports[0].to_json() + "\n")
+        else:
+            sys.stdout.write("[\n")
+            for number, report in enumerate(reports):
+                sys.stdout.write(("" if number == 0 else ",\n") + report.to_json())
+            sys.stdout.write("\n]\n")
     else:
         for report in reports:
-            out.print(report.text(), highlight=False, markup=False)
+            sys.stdout.write(report.text() + "\n")
+    sys.stdout.flush()
     if any(not r.ok for r in reports):
         raise typer.Exit(1)
 
 
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM as an interrupt: batches stop, temporary files and LibreOffice are cleaned up."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the console script."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         app(args=argv, prog_name="reportkit", standalone_mode=True)
+    except KeyboardInterrupt:
+        _fail("interrupted: complete files were kept, partial ones removed")
+        sys.exit(130)
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         sys.exit(code)

@@ -11,15 +11,17 @@ metric-compatible Liberation Serif (Debian: ``fonts-liberation2``; the older
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-__all__ = ["INSTALL_HINT", "PdfError", "find_soffice", "to_pdf"]
+__all__ = ["INSTALL_HINT", "PdfError", "check_pdf", "find_soffice", "to_pdf"]
 
 INSTALL_HINT = (
     "install LibreOffice: on Debian/Ubuntu `apt-get install -y --no-install-recommends "
@@ -50,6 +52,17 @@ def find_soffice() -> str:
     raise PdfError(f"LibreOffice (soffice) was not found; {INSTALL_HINT}")
 
 
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """Kill the converter and everything it started (``soffice`` execs ``soffice.bin``)."""
+    with contextlib.suppress(OSError):
+        if os.name == "posix":
+            os.killpg(process.pid, signal.SIGKILL)
+        else:
+            process.kill()
+    with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+        process.wait(timeout=10)
+
+
 def _convert(soffice: str, files: list[Path], target: Path, timeout: float) -> None:
     with tempfile.TemporaryDirectory(prefix="reportkit-lo-") as profile:
         command = [
@@ -65,13 +78,44 @@ def _convert(soffice: str, files: list[Path], target: Path, timeout: float) -> N
             *map(str, files),
         ]
         try:
-            subprocess.run(command, check=False, capture_output=True, timeout=timeout)
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group, killed as a whole
+            )
+        except OSError as exc:
+            raise PdfError(f"LibreOffice could not be started ({exc}); {INSTALL_HINT}") from None
+        try:
+            output, _ = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
+            _kill_group(process)
             raise PdfError(
                 f"LibreOffice did not finish in {timeout:g} s converting {len(files)} file(s)"
             ) from None
-        except OSError as exc:
-            raise PdfError(f"LibreOffice could not be started ({exc}); {INSTALL_HINT}") from None
+        except BaseException:  # Ctrl-C, SIGTERM turned into an exception: leave nothing running
+            _kill_group(process)
+            raise
+        if process.returncode != 0 and not all((target / f"{f.stem}.pdf").exists() for f in files):
+            # A non-zero exit with every PDF written happens (a fresh profile); without, say why.
+            tail = output.decode("utf-8", "replace").strip().splitlines()[-1:] if output else []
+            detail = f": {tail[0]}" if tail else ""
+            raise PdfError(f"LibreOffice failed (exit code {process.returncode}){detail}")
+
+
+def check_pdf(path: Path) -> None:
+    """Refuse a PDF that is empty, not a PDF, or cut short (no ``%%EOF`` at its end)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            head = stream.read(5)
+            stream.seek(max(0, size - 1024))
+            tail = stream.read()
+    except OSError:
+        raise PdfError(f"LibreOffice produced no PDF for {path.stem}") from None
+    if size == 0 or head != b"%PDF-" or b"%%EOF" not in tail:
+        raise PdfError(f"LibreOffice produced a broken PDF for {path.stem} ({size} bytes, cut short?)")
 
 
 def to_pdf(
@@ -86,7 +130,9 @@ def to_pdf(
 
     The files are split into batches of up to 200, converted by *workers* LibreOffice
     processes at once (default: one per CPU core, each with its own profile). *timeout* applies
-    to each process.
+    to each process; past it, or on an interrupt, the process and all it started are killed.
+    Every PDF is checked (``%PDF-`` header, ``%%EOF`` at the end) before it takes its name;
+    the staging folder is removed whatever happens.
     """
     files = [Path(p).resolve() for p in paths]
     for file in files:
@@ -108,9 +154,7 @@ def to_pdf(
             for _ in pool.map(lambda batch: _convert(executable, batch, staged, timeout), batches):
                 pass
         for file in files:
-            produced = staged / f"{file.stem}.pdf"
-            if not produced.is_file() or produced.stat().st_size == 0:
-                raise PdfError(f"LibreOffice produced no PDF for {file.name}")
+            check_pdf(staged / f"{file.stem}.pdf")
         for file in files:
             final = folder / f"{file.stem}.pdf"
             os.replace(staged / f"{file.stem}.pdf", final)

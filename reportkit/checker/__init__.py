@@ -22,6 +22,7 @@ from reportkit.checker.formatting import StyleResolver
 from reportkit.engine.errors import PackageError
 from reportkit.engine.package import DocxPackage
 from reportkit.engine.xml import parse_xml
+from reportkit.engine.zipio import ZipLimits, read_bounded
 
 __all__ = ["RULES", "Finding", "Report", "Rule", "check"]
 
@@ -44,8 +45,8 @@ def check(source: str | os.PathLike[str] | bytes) -> Report:
     else:
         path = Path(source)
         try:
-            data = path.read_bytes()
-        except OSError as exc:
+            data = read_bounded(path, ZipLimits().max_file, str(path))
+        except (OSError, ValueError) as exc:
             raise PackageError(f"cannot read {path}: {exc}") from None
         name = str(path)
     DocxPackage.from_bytes(data)  # a clear error for anything that is not a .docx

@@ -10,20 +10,25 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import re
 from pathlib import Path
 
-__all__ = ["TEMP_SUFFIX", "atomic_write", "sweep_temporaries"]
+__all__ = ["TEMP_SUFFIX", "atomic_write", "sweep_temporaries", "sync_folder"]
 
 TEMP_SUFFIX = ".rk-tmp"
 _COUNTER = itertools.count()
 
 
-def atomic_write(path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> Path:
+def atomic_write(
+    path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True, durable: bool = True
+) -> Path:
     """Write *data* to a temporary file beside *path*, then move it into place.
 
     With ``overwrite=False`` an existing *path* is left alone and :class:`FileExistsError` raised
     (the move is a hard link, which fails rather than replace). On any error the temporary file
-    is removed and the error re-raised.
+    is removed and the error re-raised. With *durable* (the default) the file's data is flushed
+    to disk (``fsync``) before the rename, so a power cut cannot leave a named but empty file;
+    :func:`sync_folder` makes the renames themselves durable.
     """
     target = Path(path)
     temp = target.with_name(f".{target.name}.{os.getpid()}-{next(_COUNTER)}{TEMP_SUFFIX}")
@@ -31,6 +36,9 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         with open(fd, "wb") as stream:
             stream.write(data)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         if overwrite:
             os.replace(temp, target)
         else:
@@ -43,10 +51,42 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, overwrite: bool =
     return target
 
 
+def sync_folder(folder: str | os.PathLike[str]) -> None:
+    """Flush a folder's entries (the renames into it) to disk, where the system allows it."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+_TEMP_NAME = re.compile(r"\.(\d+)-\d+" + re.escape(TEMP_SUFFIX) + "$")
+
+
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's live process (or no way to tell): leave its files alone
+    return True
+
+
 def sweep_temporaries(folder: str | os.PathLike[str]) -> int:
-    """Remove the temporary files an interrupted run left in *folder*; return how many."""
+    """Remove the temporary files that dead processes left in *folder*; return how many.
+
+    A temporary file names the process writing it; files of a live process (another batch
+    writing into the same folder, or this one) are never touched.
+    """
     count = 0
     for leftover in Path(folder).glob(f".*{TEMP_SUFFIX}"):
+        match = _TEMP_NAME.search(leftover.name)
+        if match and _process_alive(int(match.group(1))):
+            continue
         with contextlib.suppress(OSError):
             leftover.unlink()
             count += 1

@@ -45,7 +45,7 @@ from reportkit.engine.preprocess import (
     prepare_part,
 )
 from reportkit.engine.xml import parse_xml
-from reportkit.engine.zipio import RawEntry, ZipLimits, ZipPrefix, ZipWriter, compress_stream
+from reportkit.engine.zipio import RawEntry, ZipLimits, ZipPrefix, ZipWriter, compress_stream, read_bounded
 
 __all__ = ["DocxTemplate", "Source", "context_mapping"]
 
@@ -67,22 +67,21 @@ class CompiledPart:
     template: jinja2.Template
 
 
-def _read_source(source: Source) -> bytes:
+def _read_source(source: Source, limits: ZipLimits) -> bytes:
     if isinstance(source, bytes | bytearray | memoryview):
         return bytes(source)
-    if isinstance(source, str | os.PathLike):
-        path = Path(source)
+    if isinstance(source, str | os.PathLike) or hasattr(source, "read"):
+        name = str(source) if isinstance(source, str | os.PathLike) else "the template stream"
         try:
-            return path.read_bytes()
+            return read_bounded(source, limits.max_file, name)  # type: ignore[arg-type]
         except FileNotFoundError:
-            raise PackageError(f"template file not found: {path}") from None
+            raise PackageError(f"template file not found: {source}") from None
         except IsADirectoryError:
-            raise PackageError(f"template path is a folder, not a .docx: {path}") from None
-    if hasattr(source, "read"):
-        data = source.read()
-        if not isinstance(data, bytes):
-            raise PackageError("the template stream must be opened in binary mode ('rb')")
-        return data
+            raise PackageError(f"template path is a folder, not a .docx: {source}") from None
+        except TypeError:
+            raise PackageError("the template stream must be opened in binary mode ('rb')") from None
+        except (ValueError, OSError) as exc:
+            raise PackageError(f"cannot read {name}: {exc}") from None
     raise TypeError(f"a template source is a path, bytes or a binary file, not {type(source).__name__}")
 
 
@@ -198,7 +197,7 @@ class DocxTemplate:
         text_transform: Callable[[str], str] | None = None,
         render_limits: RenderLimits = RenderLimits(),
     ) -> None:
-        self._data = _read_source(source)
+        self._data = _read_source(source, limits)
         self._options: dict[str, Any] = {
             "sandbox": sandbox,
             "strict": strict,

@@ -7,6 +7,8 @@ neither expand a billion laughs nor read a local file; a part with a DOCTYPE is 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from lxml import etree
 
 __all__ = ["NS", "W", "parse_xml", "qn"]
@@ -32,6 +34,7 @@ _PARSER = etree.XMLParser(
 )
 
 
+@lru_cache(maxsize=512)
 def qn(tag: str) -> str:
     """``"w:p"`` → ``"{http://…/main}p"``."""
     prefix, local = tag.split(":")

@@ -13,11 +13,13 @@ the raw compressed bytes of each entry and enforces size limits against zip bomb
 
 from __future__ import annotations
 
+import os
 import struct
 import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import IO
 
 __all__ = [
     "RawEntry",
@@ -26,6 +28,7 @@ __all__ = [
     "ZipWriter",
     "compress_stream",
     "deflate_entry",
+    "read_bounded",
     "read_entries",
 ]
 
@@ -40,17 +43,35 @@ _CHUNK = 1 << 16
 
 @dataclass(frozen=True)
 class ZipLimits:
-    """Limits applied while reading an archive (defence against zip bombs).
+    """Limits applied while reading a package (defence against zip bombs and endless files).
 
-    ``max_total``: the sum of uncompressed sizes; ``max_part``: one part; ``max_ratio``:
-    uncompressed / compressed size of any part larger than 1 MiB; ``max_entries``: the number
-    of entries.
+    ``max_file``: the .docx itself (read from a path, a pipe or ``/dev/zero``, reading stops
+    there); ``max_total``: the sum of uncompressed sizes; ``max_part``: one part (a picture);
+    ``max_xml_part``: one XML part, which is parsed in memory (a document part of 32 MiB is
+    a table of some 100,000 rows); ``max_ratio``: uncompressed / compressed size of any part
+    larger than 1 MiB; ``max_entries``: the number of entries. Real documents stay far below.
     """
 
-    max_total: int = 512 << 20
-    max_part: int = 256 << 20
-    max_ratio: float = 200.0
+    max_file: int = 100 << 20
+    max_total: int = 256 << 20
+    max_part: int = 100 << 20
+    max_xml_part: int = 32 << 20
+    max_ratio: float = 100.0
     max_entries: int = 10_000
+
+
+def read_bounded(source: str | os.PathLike[str] | IO[bytes], limit: int, what: str) -> bytes:
+    """The bytes of a file or binary stream, refusing past *limit* without reading further
+    (a pipe or ``/dev/zero`` never ends)."""
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as stream:
+            return read_bounded(stream, limit, what)
+    data = source.read(limit + 1)
+    if not isinstance(data, bytes):
+        raise TypeError("the stream must be opened in binary mode ('rb')")
+    if len(data) > limit:
+        raise ValueError(f"{what} is larger than the limit of {limit} bytes")
+    return data
 
 
 @dataclass(frozen=True)
@@ -97,10 +118,11 @@ def read_entries(data: bytes, limits: ZipLimits = ZipLimits()) -> dict[str, RawE
     view = memoryview(data)
     for info in infos:
         total += info.file_size
-        if info.file_size > limits.max_part or total > limits.max_total:
+        part_limit = limits.max_xml_part if info.filename.endswith((".xml", ".rels")) else limits.max_part
+        if info.file_size > part_limit or total > limits.max_total:
             raise ValueError(
                 f"{info.filename}: uncompressed size over the limit "
-                f"({limits.max_part} bytes a part, {limits.max_total} in all)"
+                f"({part_limit} bytes for this part, {limits.max_total} in all)"
             )
         if info.file_size > 1 << 20 and info.file_size > limits.max_ratio * max(info.compress_size, 1):
             raise ValueError(f"{info.filename}: compression ratio over {limits.max_ratio:g} (a zip bomb?)")
