@@ -143,7 +143,9 @@ def test_computed_values_in_json_dump() -> None:
     dumped = load_event(EVENT).decision.model_dump(mode="json")
     honorees = dumped["honorees"]
     assert honorees["count_text"] == "04 tập thể và 11 cá nhân"
-    assert honorees["total_amount"] == sum(honorees["award"]["amounts"].values()) * 0 + honorees["total_amount"]
+    assert (
+        honorees["total_amount"] == sum(honorees["award"]["amounts"].values()) * 0 + honorees["total_amount"]
+    )
     assert honorees["collective_count"] == 4 and honorees["individual_count"] == 11
     assert honorees["total_amount"] == 4 * 894000 + 11 * 447000
 
@@ -303,7 +305,8 @@ def test_no_python_wording_in_messages(tmp_path: Path, sample_data: Path) -> Non
     out.write_bytes(b"")
     messages = [
         run("decision", str(EVENT), "-o", str(out)).stderr,
-        run("letters", str(EVENT), "-o", str(tmp_path)).stderr + run("letters", str(EVENT), "-o", str(tmp_path)).stderr,
+        run("letters", str(EVENT), "-o", str(tmp_path)).stderr
+        + run("letters", str(EVENT), "-o", str(tmp_path)).stderr,
         run("report", str(tmp_path / "missing.yaml")).stderr,
     ]
     for message in messages:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-SNIPPET = '''
+SNIPPET = """
 from pathlib import Path
 from typing import assert_type
 
@@ -25,7 +25,7 @@ assert_type(write_honorees(event.honorees), bytes)
 assert_type(write_honorees(event.honorees, "ds.xlsx"), Path)
 Person(full_name="Trần Thị B", gender="Nữ")
 Person(full_name="Trần Văn C", gender="Nam")
-'''
+"""
 
 
 def test_public_api_needs_no_casts(tmp_path: Path) -> None:

@@ -52,12 +52,15 @@ class SheetLimits:
 
     ``max_file_bytes``: the file on disk; ``max_unzipped_bytes``: the sum of an .xlsx's parts
     once inflated (a shared-strings bomb is 320 KB zipped); ``max_cell_chars``: one cell (Excel's
-    own limit is 32,767 characters); ``max_rows`` and ``max_columns``: the table.
+    own limit is 32,767 characters); ``max_total_chars``: all cells together (one long shared
+    string repeated in every cell is a few bytes zipped); ``max_rows`` and ``max_columns``: the
+    table.
     """
 
     max_file_bytes: int = 64 << 20
     max_unzipped_bytes: int = 256 << 20
     max_cell_chars: int = 32_767
+    max_total_chars: int = 32_000_000
     max_rows: int = 200_000
     max_columns: int = 200
 
@@ -127,11 +130,12 @@ def _read_csv(data: bytes, limits: SheetLimits) -> list[list[Cell]]:
         dialect = csv.excel_tab if sample.count("\t") > sample.count(",") else csv.excel
     delimiter = dialect.delimiter
     reader = csv.reader(io.StringIO(text), dialect, strict=True)
+    budget = _TextBudget(limits)
     rows: list[list[Cell]] = []
     width = 0
     try:
         for row in reader:
-            _check_row(row, len(rows) + 1, limits)
+            budget.check_row(row, len(rows) + 1)
             width = max(width, len(row))
             for cell in row:
                 if "\n" in cell and _swallows_rows(cell, delimiter, width):
@@ -155,15 +159,31 @@ def _swallows_rows(cell: str, delimiter: str, width: int) -> bool:
     return any(line.count(delimiter) >= needed for line in cell.split("\n")[1:])
 
 
-def _check_row(row: list[Any], number: int, limits: SheetLimits) -> None:
-    if number > limits.max_rows:
-        raise UnreadableSheetError(f"more than {limits.max_rows} rows, the limit for a table")
-    if len(row) > limits.max_columns:
-        raise UnreadableSheetError(f"row {number}: more than {limits.max_columns} columns")
-    for cell in row:
-        if isinstance(cell, str) and len(cell) > limits.max_cell_chars:
+class _TextBudget:
+    """Counts the characters of a table's cells against :attr:`SheetLimits.max_total_chars`."""
+
+    def __init__(self, limits: SheetLimits) -> None:
+        self.limits = limits
+        self.used = 0
+
+    def check_row(self, row: list[Any], number: int) -> None:
+        limits = self.limits
+        if number > limits.max_rows:
+            raise UnreadableSheetError(f"more than {limits.max_rows} rows, the limit for a table")
+        if len(row) > limits.max_columns:
+            raise UnreadableSheetError(f"row {number}: more than {limits.max_columns} columns")
+        for cell in row:
+            if isinstance(cell, str):
+                if len(cell) > limits.max_cell_chars:
+                    raise UnreadableSheetError(
+                        f"row {number}: a cell of {len(cell)} characters, over the limit of "
+                        f"{limits.max_cell_chars}"
+                    )
+                self.used += len(cell)
+        if self.used > limits.max_total_chars:
             raise UnreadableSheetError(
-                f"row {number}: a cell of {len(cell)} characters, over the limit of {limits.max_cell_chars}"
+                f"row {number}: the cells hold more than {limits.max_total_chars} characters in all, "
+                "over the limit for a table"
             )
 
 
@@ -213,11 +233,12 @@ def _read_xlsx(path: Path, sheet: str | None, limits: SheetLimits) -> list[list[
             names = ", ".join(repr(name) for name in workbook.sheetnames)
             raise SheetError(f"{path.name}: no sheet named {sheet!r} (its sheets: {names})") from None
         rows: list[list[Cell]] = []
+        budget = _TextBudget(limits)
         for values in worksheet.iter_rows(values_only=True):
             row = list(values)
             while row and row[-1] is None:
                 row.pop()  # cells a stray format or dimension declares, with nothing in them
-            _check_row(row, len(rows) + 1, limits)
+            budget.check_row(row, len(rows) + 1)
             rows.append([nfc(v) if isinstance(v, str) else v for v in row])
     finally:
         workbook.close()
