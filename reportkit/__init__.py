@@ -5,6 +5,7 @@ from reportkit.engine import (
     Image,
     PackageError,
     RenderError,
+    RenderLimits,
     Rich,
     Rule,
     SecurityError,
@@ -14,18 +15,23 @@ from reportkit.engine import (
     ZipLimits,
     render_many,
 )
+from reportkit.models.loading import DataLimits
+from reportkit.sheets.reading import SheetLimits
 from reportkit.template import Template
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "DataLimits",
     "Image",
     "PackageError",
     "RenderError",
+    "RenderLimits",
     "Report",
     "Rich",
     "Rule",
     "SecurityError",
+    "SheetLimits",
     "Template",
     "TemplateError",
     "TemplateSyntaxError",

@@ -146,12 +146,13 @@ def _die_with_parent() -> None:
     import ctypes
     import signal
 
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: a worker just ends
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     try:
         libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: its temporary file is swept by the next run
     except (OSError, AttributeError):
         pass  # not Linux: the pool's own shutdown still ends the workers
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _mapping(pairs: list[str] | None) -> dict[str, str]:

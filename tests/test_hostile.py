@@ -438,3 +438,59 @@ def test_input_errors_are_one_line_and_exit_2(
     result = run(*[a.format(**values) for a in args])
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(") ", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return not stat.read_text().rsplit(") ", 1)[1].startswith("Z")
+    except (OSError, IndexError):
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_killing_the_parent_of_jobs_leaves_no_workers(tmp_path: Path) -> None:
+    template = tmp_path / "t.docx"
+    template.write_bytes(build(["{% for i in range(2000) %}{{ ten }} {% endfor %}"]))
+    data = tmp_path / "ds.csv"
+    data.write_text("STT,Tên\n" + "".join(f"{i},Người {i}\n" for i in range(5000)), encoding="utf-8")
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "reportkit",
+            "render",
+            str(template),
+            str(data),
+            "-o",
+            str(tmp_path / "o"),
+            "-j",
+            "2",
+        ],
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline and len(workers) < 2:
+        time.sleep(0.1)
+        workers = [pid for pid in _children(process.pid) if _alive(pid)]
+    assert workers, "the pool did not start"
+    time.sleep(0.5)
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)]

@@ -4,11 +4,12 @@ It knows nothing of Vietnamese administration: language helpers arrive as filter
 (:mod:`reportkit.filters`). Layers, from the bottom: :mod:`~.zipio` (zip entries, raw copy),
 :mod:`~.xml` (safe parser, names), :mod:`~.package` (OPC parts), :mod:`~.preprocess` (tags typed
 in Word → Jinja source), :mod:`~.escaping` / :mod:`~.rich` / :mod:`~.media` (values → XML),
-:mod:`~.environment` (Jinja setup), :mod:`~.template` (compile and render), :mod:`~.merge` and
-:mod:`~.batch` (many records).
+:mod:`~.environment` (Jinja setup) with :mod:`~.budget` (the work a render may do),
+:mod:`~.template` (compile and render), :mod:`~.merge` and :mod:`~.batch` (many records).
 """
 
 from reportkit.engine.batch import render_many, safe_filename
+from reportkit.engine.budget import RenderLimits
 from reportkit.engine.errors import (
     PackageError,
     RenderError,
@@ -27,6 +28,7 @@ __all__ = [
     "Image",
     "PackageError",
     "RenderError",
+    "RenderLimits",
     "Rich",
     "Rule",
     "SecurityError",
