@@ -52,6 +52,14 @@ def _nested_table(document: DocumentObject) -> None:
     outer.cell(2, 0).text = "{%tr endfor %}"
 
 
+def _rich_in_run(document: DocumentObject) -> None:
+    document.add_paragraph().add_run("Kính gửi: {{r who }}, Giám đốc Sở Công Thương.").bold = True
+
+
+def _run_statement_in_run(document: DocumentObject) -> None:
+    document.add_paragraph().add_run("Trước {%r if show %}hiện{%r endif %} sau")
+
+
 def _rich_runs(document: DocumentObject) -> None:
     p = document.add_paragraph("Kính gửi: ")
     p.add_run("{{r who }}")
@@ -216,6 +224,17 @@ CASES = [
         build(extra=_rich_runs),
         rich=lambda cls: {"who": cls("Ông Trần Văn Hùng", bold=True)},
     ),
+    Case(
+        "rich-run-inside-text",  # the text around {{r}} in the same run is kept
+        build(extra=_rich_in_run),
+        rich=lambda cls: {"who": cls("Ông Trần Văn Hùng", italic=True)},
+    ),
+    Case("run-statement-inside-text", build(extra=_run_statement_in_run), {"show": True}),
+    Case(
+        "table-cells-wider-than-grid",
+        build(tables=[[["Tên", "{%tc for c in cols %}", "{{ c }}", "{%tc endfor %}"]]]),
+        {"cols": ["2019", "2020", "2021", "2022", "2023"]},
+    ),
 ]
 
 
@@ -242,6 +261,36 @@ def _reportkit(case: Case) -> bytes:
 def test_at_least_thirty_cases() -> None:
     assert len(CASES) >= 30
     assert len({c.name for c in CASES}) == len(CASES)
+
+
+def test_plain_value_in_a_rich_run_is_kept_where_docxtpl_drops_it() -> None:
+    """A deliberate difference (README table): docxtpl writes nothing for a plain string in
+    ``{{r …}}``; reportkit writes the string in the run's formatting."""
+    case = Case("plain-in-rich", build(extra=_rich_in_run), {"who": "Bà Nguyễn Thị Hương"})
+    assert document_text(_reportkit(case))["body"] == [
+        "Kính gửi: Bà Nguyễn Thị Hương, Giám đốc Sở Công Thương."
+    ]
+    assert document_text(_docxtpl(case))["body"] == ["Kính gửi: , Giám đốc Sở Công Thương."]
+
+
+def _grids(data: bytes) -> list[tuple[int, int]]:
+    """(grid columns, cells of the widest row) of each table of the body."""
+    body = docx.Document(io.BytesIO(data)).element.body
+    found = []
+    for table in body.iter(f"{{{W_NS}}}tbl"):
+        grid = table.findall(f"{{{W_NS}}}tblGrid/{{{W_NS}}}gridCol")
+        widest = max(len(row.findall(f"{{{W_NS}}}tc")) for row in table.findall(f"{{{W_NS}}}tr"))
+        found.append((len(grid), widest))
+    return found
+
+
+@pytest.mark.parametrize("columns", [["a"], ["a", "b", "c", "d", "e", "f"]])
+def test_cell_loops_fit_the_grid_like_docxtpl(columns: list[str]) -> None:
+    case = Case("grid", build(tables=[[["Tên", "{%tc for c in cols %}", "{{ c }}", "{%tc endfor %}"]]]))
+    case.context = {"cols": columns}
+    ours, theirs = _grids(_reportkit(case)), _grids(_docxtpl(case))
+    assert ours == [(len(columns) + 1, len(columns) + 1)]
+    assert [g for g, _ in ours] == [g for g, _ in theirs]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

@@ -21,6 +21,7 @@ number leads back to a paragraph; :class:`PartSource` keeps, for each line, wher
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 from dataclasses import dataclass
@@ -63,6 +64,9 @@ class PartSource:
     source: str
     properties: list[str]
     lines: list[Location]
+    column_loops: bool = False
+    """Whether a ``{%tc for …%}`` can change the number of cells in a row (the table grid is
+    then fitted after rendering)."""
 
     def locate(self, lineno: int | None) -> Location | None:
         """The location of a 1-based Jinja line number, if known."""
@@ -118,6 +122,67 @@ def _gather_tags(p: etree._Element, part: str, where: Location) -> list[etree._E
     return tagged
 
 
+def _is_run_block(tag: str) -> bool:
+    block = _BLOCK.match(tag)
+    return block is not None and block.group(2) == "r"
+
+
+def _isolate_run_tags(t: etree._Element) -> list[etree._Element]:
+    """Give every ``{{r …}}`` / ``{%r …%}`` of *t* a run of its own (same formatting), so that
+    replacing the run keeps the text around the tag: ``Kính gửi: {{r ten }}, Giám đốc Sở.``
+    becomes three runs, and only the middle one is replaced. Returns the ``<w:t>`` elements
+    that hold tags afterwards."""
+    run = t.getparent()
+    text = t.text or ""
+    if run is None or run.tag != _R or not any(_is_run_block(m.group(0)) for m in _TAG.finditer(text)):
+        return [t]
+    pieces: list[tuple[bool, str]] = []
+    position = 0
+    for match in _TAG.finditer(text):
+        if _is_run_block(match.group(0)):
+            if match.start() > position:
+                pieces.append((False, text[position : match.start()]))
+            pieces.append((True, match.group(0)))
+            position = match.end()
+    if position < len(text):
+        pieces.append((False, text[position:]))
+    children = [c for c in run if c.tag != _RPR]
+    index = children.index(t)
+    if len(pieces) == 1 and len(children) == 1:
+        return [t]  # the tag is the whole run already
+    rpr = run.find(_RPR)
+    groups: list[list[etree._Element]] = [list(children[:index])]
+    for is_tag, piece in pieces:
+        element = etree.Element(_T)
+        element.text = piece
+        element.set(_XML_SPACE, "preserve")
+        if is_tag:
+            groups.append([element])
+            groups.append([])
+        else:
+            groups[-1].append(element)
+    groups[-1].extend(children[index + 1 :])
+    parent = run.getparent()
+    assert parent is not None
+    at = parent.index(run)
+    tail = run.tail
+    parent.remove(run)
+    tagged: list[etree._Element] = []
+    for group in (g for g in groups if g):
+        new_run = etree.Element(_R, attrib=dict(run.attrib))
+        if rpr is not None:
+            new_run.append(copy.deepcopy(rpr))
+        for element in group:
+            new_run.append(element)
+            if element.tag == _T and _TAG.search(element.text or ""):
+                tagged.append(element)
+        parent.insert(at, new_run)
+        at += 1
+    if tail:
+        parent[at - 1].tail = tail
+    return tagged
+
+
 def _rich_call(
     function: str, expression: str, properties: list[str], element: etree._Element, prop_tag: str
 ) -> str:
@@ -144,9 +209,11 @@ def prepare_part(root: etree._Element, part: str) -> PartSource | None:
     order: list[etree._Element] = []
     properties: list[str] = []
     found = False
+    column_loops = False
     for p in list(root.iter(_P)):
         where = places[p]
-        for t in _gather_tags(p, part, where):
+        gathered = [piece for t in _gather_tags(p, part, where) for piece in _isolate_run_tags(t)]
+        for t in gathered:
             found = True
             for match in _TAG.finditer(t.text or ""):
                 block = _BLOCK.match(match.group(0))
@@ -163,6 +230,7 @@ def prepare_part(root: etree._Element, part: str) -> PartSource | None:
                     )
                 if kind_char == "%":
                     statement = f"{{% {body} %}}"
+                    column_loops = column_loops or (kind == "tc" and body.lstrip().startswith("for "))
                 elif kind_char == "#":
                     statement = ""
                 elif kind == "r":
@@ -199,7 +267,9 @@ def prepare_part(root: etree._Element, part: str) -> PartSource | None:
         placeholder.tail = target.tail
         parent.replace(target, placeholder)
     serialised = etree.tostring(root, encoding="unicode")
-    return _finish(part, serialised, properties, locations)
+    prepared = _finish(part, serialised, properties, locations)
+    prepared.column_loops = column_loops
+    return prepared
 
 
 def _element_name(kind: str) -> str:

@@ -33,6 +33,7 @@ from reportkit.engine.errors import (
     TemplateSyntaxError,
     UndefinedVariableError,
 )
+from reportkit.engine.grids import fit_table_grids
 from reportkit.engine.media import CURRENT_RENDER, RenderState
 from reportkit.engine.package import DocxPackage, rels_name_for
 from reportkit.engine.preprocess import (
@@ -291,6 +292,13 @@ class DocxTemplate:
         budget = CURRENT_BUDGET.get()
         assert budget is not None
         try:
+            if compiled.source.column_loops:  # the grid is fitted to the cells once rendered
+                chunks = []
+                for chunk in compiled.template.generate(context):
+                    budget.spend_output(len(chunk))
+                    chunks.append(chunk)
+                yield fit_table_grids("".join(chunks))
+                return
             for chunk in compiled.template.generate(context):
                 budget.spend_output(len(chunk))
                 yield chunk
