@@ -660,7 +660,16 @@ def pdf(
 @app.command(name="check")
 def check_command(
     files: Annotated[list[Path], typer.Argument(help=".docx files to check.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the reports as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a JSON list of reports (one per file).")
+    ] = False,
+    kind: Annotated[
+        str | None,
+        typer.Option(help="'document' (Nghị định 30) or 'certificate' (Giấy khen); detected by default."),
+    ] = None,
+    layout: Annotated[
+        bool, typer.Option("--layout", help="Count pages with LibreOffice instead of estimating them.")
+    ] = False,
 ) -> None:
     """Check documents against the format of Nghị định 30/2020/NĐ-CP (exit code 1 on errors).
 
@@ -668,18 +677,17 @@ def check_command(
     """
     from reportkit.checker import check
 
+    if kind not in (None, "document", "certificate"):
+        raise typer.BadParameter(f"expected 'document' or 'certificate', got {kind!r}", param_hint="--kind")
     with _data_errors():
-        reports = [check(path) for path in files]
+        reports = [check(path, profile=kind, layout=layout) for path in files]  # type: ignore[arg-type]
     # Written straight to stdout (not through Rich, whose layout of 100,000 findings takes
     # minutes and gigabytes): one report after the other, as they are.
     if as_json:
-        if len(reports) == 1:
-            sys.stdout.write(reports[0].to_json() + "\n")
-        else:
-            sys.stdout.write("[\n")
-            for number, report in enumerate(reports):
-                sys.stdout.write(("" if number == 0 else ",\n") + report.to_json())
-            sys.stdout.write("\n]\n")
+        sys.stdout.write("[\n")
+        for number, report in enumerate(reports):
+            sys.stdout.write(("" if number == 0 else ",\n") + report.to_json())
+        sys.stdout.write("\n]\n")
     else:
         for report in reports:
             sys.stdout.write(report.text() + "\n")

@@ -305,6 +305,6 @@ def test_cli_check(pack: Path, decision_bytes: bytes, tmp_path: Path) -> None:
         [sys.executable, "-m", "reportkit", "check", str(bad), "--json"], capture_output=True, text=True
     )
     assert result.returncode == 1
-    data = json.loads(result.stdout)
+    (data,) = json.loads(result.stdout)  # always a list of reports, one per file
     assert data["errors"] == 1 and data["findings"][0]["rule"] == "number"
     assert data["findings"][0]["expected"] == "Số: 05/QĐ-SCT"

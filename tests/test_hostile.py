@@ -160,7 +160,7 @@ def test_check_output_is_linear_and_streamed(tmp_path: Path) -> None:
     document.save(str(path))
     started = time.monotonic()
     result = run("check", str(path), "--json")
-    assert result.returncode == 1 and result.stdout.lstrip().startswith("{")
+    assert result.returncode == 1 and result.stdout.lstrip().startswith("[")
     text = run("check", str(path))
     assert text.stdout.count("\n") > 3000
     assert time.monotonic() - started < 60

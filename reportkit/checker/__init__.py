@@ -15,10 +15,11 @@ from pathlib import Path
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from reportkit.checker.checks import Context, run_checks
+from reportkit.checker.checks import Context, Profile, run_checks
 from reportkit.checker.elements import map_document
 from reportkit.checker.findings import RULES, Finding, Report, Rule
 from reportkit.checker.formatting import StyleResolver
+from reportkit.checker.pages import layout_pages
 from reportkit.engine.errors import PackageError
 from reportkit.engine.package import DocxPackage
 from reportkit.engine.xml import parse_xml
@@ -38,8 +39,19 @@ def _theme(document: docx.document.Document):  # type: ignore[no-untyped-def]
         return None
 
 
-def check(source: str | os.PathLike[str] | bytes) -> Report:
-    """Check a .docx (a path or its bytes) against the decree's format; return the report."""
+def check(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    profile: Profile | None = None,
+    layout: bool = False,
+) -> Report:
+    """Check a .docx (a path or its bytes) against the decree's format; return the report.
+
+    *profile*: ``"document"`` (an administrative document of Nghị định 30) or
+    ``"certificate"`` (a Giấy khen, Bằng khen: its own layout); detected when ``None``.
+    *layout*: count the pages with LibreOffice (for the page-number rule) instead of
+    estimating them from the text.
+    """
     if isinstance(source, bytes):
         data, name = source, "document"
     else:
@@ -52,5 +64,6 @@ def check(source: str | os.PathLike[str] | bytes) -> Report:
     DocxPackage.from_bytes(data)  # a clear error for anything that is not a .docx
     document = docx.Document(io.BytesIO(data))
     resolver = StyleResolver(document.styles.element, _theme(document))
-    found = map_document(document.element.body)
-    return Report(name, run_checks(Context(document, found, resolver)))
+    found = map_document(document.element.body, lambda p, r: resolver.run(p, r).bold)
+    pages = layout_pages(data) if layout else None
+    return Report(name, run_checks(Context(document, found, resolver, profile, pages)))

@@ -13,7 +13,7 @@ from typing import Literal
 
 __all__ = ["RULES", "Finding", "Report", "Rule", "Severity"]
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,12 @@ _RULES = [
         "Lề trên, dưới 20-25 mm; lề trái 30-35 mm; lề phải 15-20 mm",
     ),
     Rule("font-family", "error", "Text is set in Times New Roman", "Phông chữ Times New Roman"),
+    Rule(
+        "legacy-font",
+        "error",
+        "Text is Unicode (no TCVN3 .Vn… or VNI fonts: their text is another encoding)",
+        "Văn bản dùng bảng mã Unicode (không dùng phông .Vn… của TCVN3 hay VNI)",
+    ),
     Rule("font-color", "error", "Text is black", "Chữ màu đen"),
     Rule(
         "national-title",
@@ -136,6 +142,31 @@ _RULES = [
         "'Nơi nhận:' cỡ 12, đậm nghiêng; danh sách cỡ 11, mỗi dòng '- …;', dòng cuối '- Lưu: VT, ….'",
     ),
     Rule(
+        "subject",
+        "error",
+        "Official letter: the 'V/v …' summary under the number, 12-13 pt, upright",
+        "Công văn: trích yếu 'V/v …' dưới số, ký hiệu, cỡ 12-13, đứng",
+    ),
+    Rule("addressee", "warning", "Official letter: a 'Kính gửi:' line", "Công văn có dòng 'Kính gửi:'"),
+    Rule(
+        "page-number-missing",
+        "error",
+        "A document of two pages or more numbers its pages",
+        "Văn bản từ hai trang trở lên phải đánh số trang",
+    ),
+    Rule(
+        "draft",
+        "info",
+        "A draft: the number or the day is left blank, to be filled in when issued",
+        "Dự thảo: số hoặc ngày để trống, điền khi ban hành",
+    ),
+    Rule(
+        "unlocated",
+        "warning",
+        "An element the other rules need could not be located, so they were not checked",
+        "Không xác định được một thành phần của văn bản nên không kiểm tra được các quy định liên quan",
+    ),
+    Rule(
         "page-number",
         "error",
         "Page numbers: in the header, centred, 13-14 pt, none on the first page",
@@ -184,6 +215,10 @@ class Report:
         return [f for f in self.findings if f.severity == "warning"]
 
     @property
+    def notices(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "info"]
+
+    @property
     def ok(self) -> bool:
         """No errors (warnings allowed)."""
         return not self.errors
@@ -198,6 +233,7 @@ class Report:
             "ok": self.ok,
             "errors": len(self.errors),
             "warnings": len(self.warnings),
+            "notices": len(self.notices),
             "findings": [asdict(f) for f in self.findings],
         }
 

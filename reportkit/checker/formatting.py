@@ -11,7 +11,7 @@ of Word's exclusive-or between styles, and table styles' conditional formatting 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from lxml import etree
@@ -26,7 +26,14 @@ _TRUE = {None, "1", "true", "on"}
 
 
 def _attr(element: etree._Element | None, name: str) -> str | None:
-    return None if element is None else element.get(qn(f"w:{name}"))
+    return None if element is None else element.get(f"{{{_W}}}{name}")
+
+
+_RFONTS, _SZ, _B, _I, _CAPS, _U, _COLOR = (
+    f"{{{_W}}}{t}" for t in ("rFonts", "sz", "b", "i", "caps", "u", "color")
+)
+_RPR, _RSTYLE, _MARK_RPR = f"{{{_W}}}rPr", f"{{{_W}}}rStyle", f"{{{_W}}}pPr/{{{_W}}}rPr"
+_PPR, _JC, _IND, _SPACING = (f"{{{_W}}}{t}" for t in ("pPr", "jc", "ind", "spacing"))
 
 
 @dataclass(frozen=True)
@@ -99,77 +106,110 @@ class StyleResolver:
         style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         return _attr(style, "val") or self._default_paragraph
 
-    def _run_layers(self, p: etree._Element, r: etree._Element | None) -> list[etree._Element]:
+    @cache  # noqa: B019 - one resolver per checked document
+    def _style_format(self, paragraph_style: str | None, run_style: str | None, mark: bool) -> RunFormat:
+        """The format the styles give (defaults, paragraph style chain, character style chain):
+        computed once per pair of styles, then each run adds only its own direct formatting."""
         layers = [self._defaults_rpr]
-        layers += [s.find(qn("w:rPr")) for s in self._chain(self._paragraph_style(p))]
-        if r is not None:
-            rstyle = r.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
-            layers += [
-                s.find(qn("w:rPr")) for s in self._chain(_attr(rstyle, "val") or self._default_character)
-            ]
-            layers.append(r.find(qn("w:rPr")))
-        else:
-            layers.append(p.find(f"{qn('w:pPr')}/{qn('w:rPr')}"))
-        return [layer for layer in layers if layer is not None]
+        layers += [s.find(qn("w:rPr")) for s in self._chain(paragraph_style)]
+        if not mark:
+            layers += [s.find(qn("w:rPr")) for s in self._chain(run_style or self._default_character)]
+        state = RunFormat(None, 0.0, False, False, False, False, None)
+        for rpr in layers:
+            if rpr is not None:
+                state = self._apply(state, rpr)
+        return state
+
+    def _apply(self, state: RunFormat, rpr: etree._Element) -> RunFormat:
+        """*state* with the properties of one ``w:rPr`` layer applied."""
+        font, size, bold, italic, caps, underline, color = (
+            state.font, state.size, state.bold, state.italic, state.caps, state.underline, state.color
+        )  # fmt: skip
+        for child in rpr:
+            tag = child.tag
+            if tag == _RFONTS:
+                theme = _attr(child, "asciiTheme") or _attr(child, "hAnsiTheme")
+                if theme:
+                    font = self._theme_fonts.get("major" if theme.startswith("major") else "minor", font)
+                if _attr(child, "ascii") or _attr(child, "hAnsi"):
+                    font = _attr(child, "ascii") or _attr(child, "hAnsi")
+            elif tag == _SZ:
+                if _attr(child, "val"):
+                    size = int(_attr(child, "val") or 0) / 2
+            elif tag == _B:
+                bold = _attr(child, "val") in _TRUE
+            elif tag == _I:
+                italic = _attr(child, "val") in _TRUE
+            elif tag == _CAPS:
+                caps = _attr(child, "val") in _TRUE
+            elif tag == _U:
+                underline = _attr(child, "val") not in ("none", "0", "false")
+            elif tag == _COLOR and _attr(child, "val"):
+                color = _attr(child, "val")
+        return RunFormat(font, size, bold, italic, caps, underline, color)
 
     def run(self, p: etree._Element, r: etree._Element | None = None) -> RunFormat:
         """The effective format of run *r* in paragraph *p* (or of the paragraph mark)."""
-        font = size = color = None
-        bold = italic = caps = underline = False
-        for rpr in self._run_layers(p, r):
-            fonts = rpr.find(qn("w:rFonts"))
-            if fonts is not None:
-                theme = _attr(fonts, "asciiTheme") or _attr(fonts, "hAnsiTheme")
-                if theme:
-                    font = self._theme_fonts.get("major" if theme.startswith("major") else "minor", font)
-                if _attr(fonts, "ascii") or _attr(fonts, "hAnsi"):
-                    font = _attr(fonts, "ascii") or _attr(fonts, "hAnsi")
-            sz = rpr.find(qn("w:sz"))
-            if sz is not None and _attr(sz, "val"):
-                size = int(_attr(sz, "val") or 0) / 2
-            for tag, current in (("b", bold), ("i", italic), ("caps", caps)):
-                element = rpr.find(qn(f"w:{tag}"))
-                if element is not None:
-                    value = _attr(element, "val") in _TRUE
-                    if tag == "b":
-                        bold = value
-                    elif tag == "i":
-                        italic = value
-                    else:
-                        caps = value
-                del current
-            u = rpr.find(qn("w:u"))
-            if u is not None:
-                underline = _attr(u, "val") not in ("none", "0", "false")
-            c = rpr.find(qn("w:color"))
-            if c is not None and _attr(c, "val"):
-                color = _attr(c, "val")
-        return RunFormat(font, size or 10.0, bold, italic, caps, underline, color)
+        if r is not None:
+            rpr = r.find(_RPR)
+            run_style = _attr(rpr.find(_RSTYLE), "val") if rpr is not None else None
+            state = self._style_format(self._paragraph_style(p), run_style, False)
+        else:
+            rpr = p.find(_MARK_RPR)
+            state = self._style_format(self._paragraph_style(p), None, True)
+        if rpr is not None:
+            state = self._apply(state, rpr)
+        return state if state.size else replace(state, size=10.0)  # Word's default: 10 pt
+
+    def tab_stops(self, p: etree._Element) -> list[etree._Element]:
+        """The tab stops of paragraph *p*: its own and its styles' (``w:tab`` elements)."""
+        layers = [s.find(qn("w:pPr")) for s in self._chain(self._paragraph_style(p))]
+        layers.append(p.find(qn("w:pPr")))
+        return [
+            tab
+            for layer in layers
+            if layer is not None
+            for tab in layer.iterfind(f"{qn('w:tabs')}/{qn('w:tab')}")
+        ]
+
+    @cache  # noqa: B019 - one resolver per checked document
+    def _style_layout(self, paragraph_style: str | None) -> ParagraphFormat:
+        """The layout the defaults and the paragraph style chain give, once per style."""
+        layers = [self._defaults_ppr, *(s.find(qn("w:pPr")) for s in self._chain(paragraph_style))]
+        state = ParagraphFormat("left", 0, 0, 0, 0.0, 0.0)
+        for ppr in layers:
+            if ppr is not None:
+                state = _apply_layout(state, ppr)
+        return state
 
     def paragraph(self, p: etree._Element) -> ParagraphFormat:
         """The effective layout of paragraph *p*."""
-        layers = [self._defaults_ppr]
-        layers += [s.find(qn("w:pPr")) for s in self._chain(self._paragraph_style(p))]
-        layers.append(p.find(qn("w:pPr")))
-        alignment, first, left, right, before, after = "left", 0, 0, 0, 0.0, 0.0
-        for ppr in (layer for layer in layers if layer is not None):
-            jc = ppr.find(qn("w:jc"))
-            if jc is not None and _attr(jc, "val"):
-                alignment = {"both": "justify", "start": "left", "end": "right"}.get(
-                    _attr(jc, "val") or "", _attr(jc, "val") or "left"
-                )
-            ind = ppr.find(qn("w:ind"))
-            if ind is not None:
-                if _attr(ind, "firstLine") is not None:
-                    first = int(_attr(ind, "firstLine") or 0)
-                if _attr(ind, "hanging") is not None:
-                    first = -int(_attr(ind, "hanging") or 0)
-                left = int(_attr(ind, "left") or _attr(ind, "start") or left)
-                right = int(_attr(ind, "right") or _attr(ind, "end") or right)
-            spacing = ppr.find(qn("w:spacing"))
-            if spacing is not None:
-                if _attr(spacing, "before") is not None:
-                    before = int(_attr(spacing, "before") or 0) / 20
-                if _attr(spacing, "after") is not None:
-                    after = int(_attr(spacing, "after") or 0) / 20
-        return ParagraphFormat(alignment, first, left, right, before, after)
+        state = self._style_layout(self._paragraph_style(p))
+        ppr = p.find(_PPR)
+        return _apply_layout(state, ppr) if ppr is not None else state
+
+
+def _apply_layout(state: ParagraphFormat, ppr: etree._Element) -> ParagraphFormat:
+    """*state* with one ``w:pPr`` layer applied."""
+    alignment, first, left, right, before, after = (
+        state.alignment, state.first_line, state.left, state.right, state.before, state.after
+    )  # fmt: skip
+    jc = ppr.find(_JC)
+    if jc is not None and _attr(jc, "val"):
+        value = _attr(jc, "val") or "left"
+        alignment = {"both": "justify", "start": "left", "end": "right"}.get(value, value)
+    ind = ppr.find(_IND)
+    if ind is not None:
+        if _attr(ind, "firstLine") is not None:
+            first = int(_attr(ind, "firstLine") or 0)
+        if _attr(ind, "hanging") is not None:
+            first = -int(_attr(ind, "hanging") or 0)
+        left = int(_attr(ind, "left") or _attr(ind, "start") or left)
+        right = int(_attr(ind, "right") or _attr(ind, "end") or right)
+    spacing = ppr.find(_SPACING)
+    if spacing is not None:
+        if _attr(spacing, "before") is not None:
+            before = int(_attr(spacing, "before") or 0) / 20
+        if _attr(spacing, "after") is not None:
+            after = int(_attr(spacing, "after") or 0) / 20
+    return ParagraphFormat(alignment, first, left, right, before, after)

@@ -5,16 +5,19 @@ three forms Word users make them:
   paragraph that follows it; its length is the paragraph's width less its indents;
 * a line shape — DrawingML (``a:prstGeom prst="line"``, or any shape/connector whose height is
   zero) or VML (``v:line``), in the text's paragraph or the next one; its length is its extent;
-* underscores typed in the next paragraph; their length is their count × half an em.
+* underscores or dashes typed in the next paragraph (``________``, ``--------``); their length
+  is the width of the typed characters.
 """
 
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
 from lxml import etree
 
 from reportkit.engine.xml import NS, qn
+from reportkit.layout.metrics import text_width_mm
 
 __all__ = ["container_width_mm", "rule_length_mm"]
 
@@ -22,7 +25,7 @@ _TWIPS_PER_MM = 1440 / 25.4
 _EMU_PER_MM = 36_000
 _WP = NS["wp"]
 _VML = "urn:schemas-microsoft-com:vml"
-_UNDERSCORES = re.compile(r"^\s*_{3,}\s*$")
+_UNDERSCORES = re.compile(r"^\s*(?:_{3,}|[-–—]{3,})\s*$")
 _DEFAULT_CELL_MARGIN = 108
 
 
@@ -57,7 +60,9 @@ def _border_length(p: etree._Element, width_mm: float, sides: tuple[str, ...]) -
     return 0.0
 
 
-def _shape_length(p: etree._Element) -> float:
+def _shape_lengths(p: etree._Element) -> list[float]:
+    """The lengths of the line shapes anchored in paragraph *p*, in mm."""
+    lengths = []
     for extent in p.iter(f"{{{_WP}}}extent"):
         drawing = extent.getparent()
         geometry = next(drawing.iter(qn("a:prstGeom")), None) if drawing is not None else None
@@ -69,12 +74,30 @@ def _shape_length(p: etree._Element) -> float:
             else False
         )
         if is_line or cy <= 2 * _EMU_PER_MM // 10:
-            return int(extent.get("cx", "0")) / _EMU_PER_MM
+            lengths.append(int(extent.get("cx", "0")) / _EMU_PER_MM)
     for line in p.iter(f"{{{_VML}}}line"):
         start, end = line.get("from", "0,0"), line.get("to", "0,0")
         (x1, _), (x2, _) = (_point_mm(v) for v in (start, end))
-        return abs(x2 - x1)
-    return 0.0
+        lengths.append(abs(x2 - x1))
+    return [length for length in lengths if length > 0]
+
+
+_TARGET: ContextVar[tuple[float, float] | None] = ContextVar("rule_target", default=None)
+
+
+def _shape_length(p: etree._Element) -> float:
+    """The line shape of *p*; of several (one paragraph anchoring the rules of two columns),
+    the one whose length fits the rule being looked for."""
+    lengths = _shape_lengths(p)
+    if not lengths:
+        return 0.0
+    target = _TARGET.get()
+    if target is None or len(lengths) == 1:
+        return lengths[0]
+    low, high = target
+    return min(
+        lengths, key=lambda length: 0 if low <= length <= high else min(abs(length - low), abs(length - high))
+    )
 
 
 def _point_mm(value: str) -> tuple[float, float]:
@@ -92,11 +115,25 @@ def _underscore_length(p: etree._Element, size_pt: float) -> float:
     text = _text(p)
     if not _UNDERSCORES.match(text):
         return 0.0
-    return text.count("_") * 0.5 * size_pt * 25.4 / 72
+    return text_width_mm(text.strip(), size_pt)
 
 
-def rule_length_mm(p: etree._Element, page_text_width_mm: float, underscore_size_pt: float = 13.0) -> float:
-    """The length of the rule drawn under paragraph *p* (0 when there is none)."""
+def rule_length_mm(
+    p: etree._Element,
+    page_text_width_mm: float,
+    underscore_size_pt: float = 13.0,
+    target_mm: tuple[float, float] | None = None,
+) -> float:
+    """The length of the rule drawn under paragraph *p* (0 when there is none). *target_mm*,
+    the length expected, picks among several line shapes anchored in one paragraph."""
+    token = _TARGET.set(target_mm)
+    try:
+        return _rule_length(p, page_text_width_mm, underscore_size_pt)
+    finally:
+        _TARGET.reset(token)
+
+
+def _rule_length(p: etree._Element, page_text_width_mm: float, underscore_size_pt: float) -> float:
     own = _border_length(p, container_width_mm(p, page_text_width_mm), ("bottom",)) or _shape_length(p)
     if own:
         return own
@@ -109,7 +146,9 @@ def rule_length_mm(p: etree._Element, page_text_width_mm: float, underscore_size
         return 0.0
     width = container_width_mm(following, page_text_width_mm)
     if _text(following).strip() and not _UNDERSCORES.match(_text(following)):
-        return _border_length(following, width, ("top",))
+        # Word anchors a line shape in the next paragraph (the Số: or date line) as often as
+        # in the text's own: a line there is the rule above it.
+        return _border_length(following, width, ("top",)) or _shape_length(following)
     return (
         _border_length(following, width, ("bottom", "top"))
         or _shape_length(following)

@@ -56,7 +56,7 @@ class ZipLimits:
     max_total: int = 256 << 20
     max_part: int = 100 << 20
     max_xml_part: int = 32 << 20
-    max_ratio: float = 100.0
+    max_ratio: float = 1000.0
     max_entries: int = 10_000
 
 
