@@ -668,8 +668,12 @@ def check_command(
         typer.Option(help="'document' (Nghị định 30) or 'certificate' (Giấy khen); detected by default."),
     ] = None,
     layout: Annotated[
-        bool, typer.Option("--layout", help="Count pages with LibreOffice instead of estimating them.")
-    ] = False,
+        bool | None,
+        typer.Option(
+            "--layout/--estimate",
+            help="Count pages with LibreOffice, or only estimate them (default: LibreOffice when in doubt).",
+        ),
+    ] = None,
 ) -> None:
     """Check documents against the format of Nghị định 30/2020/NĐ-CP (exit code 1 on errors).
 

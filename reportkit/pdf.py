@@ -41,7 +41,10 @@ def find_soffice() -> str:
     """The LibreOffice executable, or :class:`PdfError` with the install hint."""
     override = os.environ.get("REPORTKIT_SOFFICE")
     if override:
-        return override
+        found = shutil.which(override)
+        if found is None:
+            raise PdfError(f"REPORTKIT_SOFFICE names {override!r}, not an executable; {INSTALL_HINT}")
+        return found
     for name in _CANDIDATES:
         found = shutil.which(name)
         if found:

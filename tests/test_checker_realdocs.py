@@ -27,11 +27,24 @@ def test_the_corpus_is_in_the_repository() -> None:
     assert len(list(CORPUS.glob("*.docx"))) == 18 == len(EXPECTED)
 
 
+def _layout_available() -> bool:
+    from reportkit.pdf import PdfError, find_soffice
+
+    try:
+        find_soffice()
+    except PdfError:
+        return False
+    return True
+
+
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_findings_are_the_judged_ones(name: str) -> None:
+    layout = _layout_available()  # pages counted by LibreOffice where it is installed
     report = check(CORPUS / name)
     actual = sorted(_key(f.rule, f.where, f.found) for f in report.findings)
-    expected = sorted(_key(e["rule"], e["where"], e["found"]) for e in EXPECTED[name])
+    expected = sorted(
+        _key(e["rule"], e["where"], e["found"]) for e in EXPECTED[name] if layout or not e.get("layout")
+    )
     assert actual == expected, report.text()
 
 

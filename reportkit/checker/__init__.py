@@ -43,14 +43,16 @@ def check(
     source: str | os.PathLike[str] | bytes,
     *,
     profile: Profile | None = None,
-    layout: bool = False,
+    layout: bool | None = None,
 ) -> Report:
     """Check a .docx (a path or its bytes) against the decree's format; return the report.
 
     *profile*: ``"document"`` (an administrative document of Nghị định 30) or
     ``"certificate"`` (a Giấy khen, Bằng khen: its own layout); detected when ``None``.
-    *layout*: count the pages with LibreOffice (for the page-number rule) instead of
-    estimating them from the text.
+    *layout*: how pages are counted for the page-number rule (which applies from two pages,
+    and only to a document without page numbers): ``True`` lays the document out with
+    LibreOffice, ``False`` estimates from the text, ``None`` (default) estimates and asks
+    LibreOffice, when it is installed, only if the estimate is near the line.
     """
     if isinstance(source, bytes):
         data, name = source, "document"
@@ -66,4 +68,14 @@ def check(
     resolver = StyleResolver(document.styles.element, _theme(document))
     found = map_document(document.element.body, lambda p, r: resolver.run(p, r).bold)
     pages = layout_pages(data) if layout else None
-    return Report(name, run_checks(Context(document, found, resolver, profile, pages)))
+    counter = (lambda: _layout_if_available(data)) if layout is None else None
+    return Report(name, run_checks(Context(document, found, resolver, profile, pages, counter)))
+
+
+def _layout_if_available(data: bytes) -> int | None:
+    from reportkit.pdf import PdfError
+
+    try:
+        return layout_pages(data)
+    except PdfError:
+        return None

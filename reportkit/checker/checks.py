@@ -59,12 +59,15 @@ class Context:
         resolver: StyleResolver,
         profile: Profile | None = None,
         pages: int | None = None,
+        count_pages: Callable[[], int | None] | None = None,
     ) -> None:
         self.document = document
         self.found = found
         self.resolver = resolver
         self.profile: Profile = profile or detect_profile(found)
         self.pages = pages
+        self.count_pages = count_pages
+        """Lays the document out (LibreOffice) when the estimate cannot decide; ``None`` if unavailable."""
         section = document.sections[0]
         width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
         self.text_width_mm = width / 36000
@@ -507,6 +510,14 @@ def check_page_count(ctx: Context) -> Iterator[Finding]:
             )
         return
     estimate = estimate_pages(ctx.document, ctx.resolver)
+    if 0.7 <= estimate < 3 and ctx.count_pages is not None:  # near the line: ask the layout
+        counted = ctx.count_pages()
+        if counted is not None:
+            if counted >= 2:
+                yield Finding.of(
+                    "page-number-missing", "document", "", "page numbers", f"none on {counted} pages"
+                )
+            return
     if estimate >= 1.5:  # well past one page: the estimate is good to a fraction of a page
         yield Finding.of(
             "page-number-missing",
