@@ -230,6 +230,29 @@ CASES = [
         rich=lambda cls: {"who": cls("Ông Trần Văn Hùng", italic=True)},
     ),
     Case("run-statement-inside-text", build(extra=_run_statement_in_run), {"show": True}),
+    Case("colspan", build(tables=[[["{% colspan n %}Gộp", "b"]]]), {"n": 2}),
+    Case("cellbg", build(tables=[[["{% cellbg c %}Nền", "b"]]]), {"c": "FF0000"}),
+    Case(
+        "vertical-merge",
+        build(
+            tables=[[["{%tr for r in rows %}", ""], ["{% vm %}{{ g }}", "{{ r }}"], ["{%tr endfor %}", ""]]]
+        ),
+        {"rows": [1, 2, 3], "g": "Nhóm"},
+    ),
+    Case(
+        "horizontal-merge",
+        build(
+            tables=[
+                [
+                    ["{%tc for c in cols %}", "{% hm %}Năm", "{%tc endfor %}"],
+                    ["{%tc for c in cols %}", "{{ c }}", "{%tc endfor %}"],
+                ]
+            ]
+        ),
+        {"cols": ["2019", "2020", "2021"]},
+    ),
+    Case("join-paragraphs", build(["Trước", "{%- if x %}", "giữa", "{% endif -%}", "sau"]), {"x": True}),
+    Case("literal-braces", build(["Viết {_{ ten }_} và {_% if %_}"]), {}),
     Case(
         "table-cells-wider-than-grid",
         build(tables=[[["Tên", "{%tc for c in cols %}", "{{ c }}", "{%tc endfor %}"]]]),
@@ -271,6 +294,32 @@ def test_plain_value_in_a_rich_run_is_kept_where_docxtpl_drops_it() -> None:
         "Kính gửi: Bà Nguyễn Thị Hương, Giám đốc Sở Công Thương."
     ]
     assert document_text(_docxtpl(case))["body"] == ["Kính gửi: , Giám đốc Sở Công Thương."]
+
+
+def _cell_properties(data: bytes) -> list[str]:
+    body = docx.Document(io.BytesIO(data)).element.body
+    found = []
+    for tag in ("gridSpan", "vMerge", "shd"):
+        for element in body.iter(f"{{{W_NS}}}{tag}"):
+            found.append(
+                f"{tag}:" + ",".join(f"{k.split('}')[1]}={v}" for k, v in sorted(element.attrib.items()))
+            )
+    return found
+
+
+@pytest.mark.parametrize("name", ["colspan", "cellbg", "vertical-merge", "horizontal-merge"])
+def test_cell_tags_set_the_same_properties_as_docxtpl(name: str) -> None:
+    case = next(c for c in CASES if c.name == name)
+    assert _cell_properties(_reportkit(case)) == _cell_properties(_docxtpl(case)) != []
+
+
+def test_cell_tag_values_are_checked() -> None:
+    from reportkit.engine.errors import RenderError
+
+    with pytest.raises(RenderError, match="colour"):
+        Template(build(tables=[[["{% cellbg c %}x"]]])).render({"c": '"/><w:b/>'})
+    with pytest.raises(RenderError, match="colspan"):
+        Template(build(tables=[[["{% colspan n %}x"]]])).render({"n": '2" w:x="1'})
 
 
 def _grids(data: bytes) -> list[tuple[int, int]]:

@@ -32,6 +32,7 @@ from reportkit.engine.budget import (
     check_width,
     guarded_loop,
 )
+from reportkit.engine.cell_tags import CELL_FILL, CELL_SPAN, fill_colour, grid_span
 from reportkit.engine.errors import SecurityError
 from reportkit.engine.escaping import escape_text, text_xml
 from reportkit.engine.media import CURRENT_RENDER, Image
@@ -277,6 +278,8 @@ def make_environment(
             env.filters[name] = _width_guarded(name, env.filters[name], wrap=name == "wordwrap")
     env.filters.update(filters)
     env.globals[LOOP_GUARD] = guarded_loop
+    env.globals[CELL_SPAN] = grid_span
+    env.globals[CELL_FILL] = fill_colour
     env.globals[RICH_RUN] = rich_run
     env.globals[RICH_PARAGRAPH] = rich_paragraph
     if globals:

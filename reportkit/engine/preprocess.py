@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from reportkit.engine.cell_tags import PLACEHOLDER, apply_cell_tags, join_paragraphs, literal_braces
 from reportkit.engine.errors import TemplateSyntaxError
 from reportkit.engine.locations import Location, describe_paragraphs, owner_paragraph
 from reportkit.engine.xml import qn
@@ -41,7 +42,7 @@ PROPERTIES = "_rk_properties"
 _P, _R, _T, _TR, _TC, _TBL = (qn(t) for t in ("w:p", "w:r", "w:t", "w:tr", "w:tc", "w:tbl"))
 _PPR, _RPR, _BODY = qn("w:pPr"), qn("w:rPr"), qn("w:body")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-_PLACEHOLDER = "rk-jinja"
+_PLACEHOLDER = PLACEHOLDER
 _LOC = "rkloc"
 
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -215,6 +216,7 @@ def prepare_part(root: etree._Element, part: str) -> PartSource | None:
         gathered = [piece for t in _gather_tags(p, part, where) for piece in _isolate_run_tags(t)]
         for t in gathered:
             found = True
+            apply_cell_tags(t)
             for match in _TAG.finditer(t.text or ""):
                 block = _BLOCK.match(match.group(0))
                 if block is None:
@@ -249,7 +251,9 @@ def prepare_part(root: etree._Element, part: str) -> PartSource | None:
                     order.append(target)
                 replacements[target].append(statement)
                 places.setdefault(target, where)
-    if not found:
+    if not found and not any(
+        "{_{" in (t.text or "") or "{_%" in (t.text or "") for t in root.iter(_T)
+    ):  # a part with no tags (literal braces alone still need a render)
         return None
     locations: list[Location] = []
     for p, where in places.items():
@@ -266,7 +270,7 @@ def prepare_part(root: etree._Element, part: str) -> PartSource | None:
         locations.append(places.get(target, Location("", "")))
         placeholder.tail = target.tail
         parent.replace(target, placeholder)
-    serialised = etree.tostring(root, encoding="unicode")
+    serialised = join_paragraphs(etree.tostring(root, encoding="unicode"))
     prepared = _finish(part, serialised, properties, locations)
     prepared.column_loops = column_loops
     return prepared
@@ -295,5 +299,5 @@ def _finish(part: str, serialised: str, properties: list[str], locations: list[L
         out.append(line)
     source = "\n".join(out)
     source = _PLACEHOLDER_ELEMENT.sub(lambda m: m.group(1) or "", source)
-    source = SOURCE_TAG.sub(_unescape_tag, source)
+    source = literal_braces(SOURCE_TAG.sub(_unescape_tag, source))
     return PartSource(part=part, source=source, properties=properties, lines=lines)
