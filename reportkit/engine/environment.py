@@ -37,7 +37,15 @@ from reportkit.engine.errors import SecurityError
 from reportkit.engine.escaping import escape_text, text_xml
 from reportkit.engine.media import CURRENT_RENDER, Image
 from reportkit.engine.preprocess import RICH_PARAGRAPH, RICH_RUN
-from reportkit.engine.rich import Rich, Rule, rule_paragraph_xml, runs_xml
+from reportkit.engine.rich import (
+    HYPERLINK,
+    Rich,
+    RichParagraphs,
+    Rule,
+    rule_paragraph_xml,
+    runs_xml,
+    with_paragraph_style,
+)
 
 __all__ = ["Xml", "finalize", "make_environment"]
 
@@ -76,11 +84,17 @@ def finalize(value: Any, text_transform: Callable[[str], str] | None = None) -> 
     return Markup(text_xml(escape_text(text)))
 
 
-def rich_run(value: Any, run_properties: str) -> Xml:
+def _link(url: str) -> str:
+    """The relationship id of hyperlink *url* from the part being rendered."""
+    state = CURRENT_RENDER.get()
+    return state.relate(state.part, HYPERLINK, url, "rIdRkLink")
+
+
+def rich_run(value: Any, run_properties: str, paragraph_properties: str = "") -> Xml:
     """``{{r value}}``: the run replaced by the value's runs, in the run's own formatting."""
     if isinstance(value, Image):
         return Xml(f"<w:r>{run_properties}{_drawing(value)}</w:r>")
-    return Xml(runs_xml(value, run_properties))
+    return Xml(runs_xml(value, run_properties, paragraph_properties, _link))
 
 
 def rich_paragraph(value: Any, paragraph_properties: str) -> Xml:
@@ -89,7 +103,13 @@ def rich_paragraph(value: Any, paragraph_properties: str) -> Xml:
         return Xml(rule_paragraph_xml(value))
     if value is None:
         return Xml("")
-    inner = rich_run(value, _run_properties_of(paragraph_properties))
+    if isinstance(value, RichParagraphs):
+        paragraphs = []
+        for rich, style in value.paragraphs:
+            ppr = with_paragraph_style(paragraph_properties, style)
+            paragraphs.append(f"<w:p>{ppr}{rich_run(rich, _run_properties_of(ppr), ppr)}</w:p>")
+        return Xml("".join(paragraphs))
+    inner = rich_run(value, _run_properties_of(paragraph_properties), paragraph_properties)
     return Xml(f"<w:p>{paragraph_properties}{inner}</w:p>")
 
 

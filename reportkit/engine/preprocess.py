@@ -187,10 +187,17 @@ def _isolate_run_tags(t: etree._Element) -> list[etree._Element]:
 def _rich_call(
     function: str, expression: str, properties: list[str], element: etree._Element, prop_tag: str
 ) -> str:
-    """``{{ _rk_rich_run(expr, 3) }}`` where 3 indexes the element's serialised properties."""
+    """``{{ _rk_rich_run(expr, 3) }}`` where 3 indexes the element's serialised properties; for a
+    run, the properties of its paragraph follow (for the paragraphs a ``\\a`` starts)."""
     prop = element.find(prop_tag)
     properties.append("" if prop is None else _fragment(prop))
-    return f"{{{{ {function}({expression}, {PROPERTIES}[{len(properties) - 1}]) }}}}"
+    index = len(properties) - 1
+    if function != RICH_RUN:
+        return f"{{{{ {function}({expression}, {PROPERTIES}[{index}]) }}}}"
+    paragraph = next(element.iterancestors(_P), None)
+    ppr = paragraph.find(_PPR) if paragraph is not None else None
+    properties.append("" if ppr is None else _fragment(ppr))
+    return f"{{{{ {function}({expression}, {PROPERTIES}[{index}], {PROPERTIES}[{index + 1}]) }}}}"
 
 
 def _fragment(element: etree._Element) -> str:

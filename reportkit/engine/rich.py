@@ -8,12 +8,22 @@ overridden by what each segment sets. In a plain ``{{ value }}`` only its text i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reportkit.engine.escaping import escape_text, text_xml
 
-__all__ = ["Rich", "Rule", "rule_paragraph_xml", "runs_xml"]
+__all__ = [
+    "HIGHLIGHTS",
+    "HYPERLINK",
+    "Rich",
+    "RichParagraphs",
+    "Rule",
+    "rule_paragraph_xml",
+    "runs_xml",
+    "with_paragraph_style",
+]
 
 # Children of <w:rPr> in schema order (CT_RPr); Word rejects them out of order.
 _RPR_ORDER = [
@@ -68,6 +78,16 @@ UNDERLINE_STYLES = frozenset(
 )  # fmt: skip
 """The underline styles of WordprocessingML (``ST_Underline``)."""
 _HEX_COLOR = re.compile(r"#?[0-9A-Fa-f]{6}")
+HIGHLIGHTS = frozenset(
+    {
+        "black", "blue", "cyan", "green", "magenta", "red", "yellow", "white", "darkBlue", "darkCyan",
+        "darkGreen", "darkMagenta", "darkRed", "darkYellow", "darkGray", "lightGray",
+    }
+)  # fmt: skip
+"""The highlight colours of WordprocessingML (``ST_HighlightColor``)."""
+_MARKUP = re.compile(r'[<>&"]')
+_URL = re.compile(r"^(?:https?://|mailto:|tel:|ftp://)[^\s]+$", re.IGNORECASE)
+HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 MAX_FONT_SIZE = 1638.0
 """Word's largest font size, in points."""
 
@@ -82,11 +102,17 @@ class _Segment:
     color: str | None = None
     font: str | None = None
     caps: bool | None = None
+    style: str | None = None
+    strike: bool | None = None
+    highlight: str | None = None
+    vertical: str | None = None
+    url: str | None = None
+    east_asian_font: str | None = None
 
     def __post_init__(self) -> None:
         """Check every attribute against what WordprocessingML allows: a value from data is
         never pasted into the XML unchecked."""
-        for name in ("bold", "italic", "caps"):
+        for name in ("bold", "italic", "caps", "strike"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, bool):
                 raise ValueError(f"rich text: {name} must be True, False or None, not {value!r}")
@@ -105,10 +131,33 @@ class _Segment:
             isinstance(self.color, str) and (self.color == "auto" or _HEX_COLOR.fullmatch(self.color))
         ):
             raise ValueError(f"rich text: color {self.color!r} is not 'RRGGBB' hex (e.g. 'C00000') or 'auto'")
-        if self.font is not None and not (
-            isinstance(self.font, str) and 0 < len(self.font) <= 64 and self.font.isprintable()
+        for name in ("font", "east_asian_font", "style"):
+            value = getattr(self, name)
+            if value is not None and not (
+                isinstance(value, str)
+                and 0 < len(value) <= 64
+                and value.isprintable()
+                and not _MARKUP.search(value)
+            ):
+                raise ValueError(
+                    f"rich text: {name} {value!r} is not a {'style' if name == 'style' else 'font'} name"
+                )
+        if self.highlight is not None and not (
+            isinstance(self.highlight, str)
+            and (self.highlight in HIGHLIGHTS or _HEX_COLOR.fullmatch(self.highlight))
         ):
-            raise ValueError(f"rich text: font {self.font!r} is not a font name")
+            raise ValueError(
+                f"rich text: highlight {self.highlight!r} is not 'RRGGBB' hex nor a highlight colour "
+                "(yellow, green …)"
+            )
+        if self.vertical not in (None, "subscript", "superscript"):
+            raise ValueError(f"rich text: vertical {self.vertical!r} is not 'subscript' or 'superscript'")
+        if self.url is not None and not (
+            isinstance(self.url, str) and _URL.match(self.url) and self.url.isprintable()
+        ):
+            raise ValueError(
+                f"rich text: url {self.url!r} is not a web, mail or phone link (http:, https:, mailto:, tel:)"
+            )
 
     def properties(self) -> dict[str, str]:
         """The ``<w:rPr>`` children this segment sets, by local name."""
@@ -128,12 +177,29 @@ class _Segment:
         if self.color is not None:
             hex_value = "auto" if self.color == "auto" else self.color.lstrip("#").upper()
             props["color"] = f'<w:color w:val="{hex_value}"/>'
-        if self.font is not None:
-            font = escape_text(self.font).replace('"', "&quot;")
-            props["rFonts"] = (
-                f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}" w:eastAsia="{font}"/>'
-            )
+        if self.font is not None or self.east_asian_font is not None:
+            font = _attribute(self.font) if self.font else None
+            east = _attribute(self.east_asian_font or self.font or "")
+            latin = f'w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}" ' if font else ""
+            props["rFonts"] = f'<w:rFonts {latin}w:eastAsia="{east}"/>'
+        if self.style is not None:
+            props["rStyle"] = f'<w:rStyle w:val="{_attribute(self.style)}"/>'
+        if self.strike is not None:
+            props["strike"] = "<w:strike/>" if self.strike else '<w:strike w:val="0"/>'
+        if self.highlight is not None:
+            if self.highlight in HIGHLIGHTS:
+                props["highlight"] = f'<w:highlight w:val="{self.highlight}"/>'
+            else:
+                props["shd"] = (
+                    f'<w:shd w:val="clear" w:color="auto" w:fill="{self.highlight.lstrip("#").upper()}"/>'
+                )
+        if self.vertical is not None:
+            props["vertAlign"] = f'<w:vertAlign w:val="{self.vertical}"/>'
         return props
+
+
+def _attribute(value: str) -> str:
+    return escape_text(value).replace('"', "&quot;")
 
 
 _RPR_CHILD = re.compile(r"<w:(\w+)\b[^>]*?(?:/>|>.*?</w:\1>)", re.DOTALL)
@@ -148,13 +214,27 @@ def _base_properties(rpr_xml: str) -> tuple[tuple[str, str], ...]:
     return tuple((m.group(1), m.group(0)) for m in _RPR_CHILD.finditer(rpr_xml, start, end))
 
 
-def _run(segment: _Segment, base_rpr: str) -> str:
+PAGE_BREAK = '</w:t><w:br w:type="page"/><w:t xml:space="preserve">'
+Link = Callable[[str], str]
+"""Gives the relationship id of a hyperlink's URL in the part being rendered."""
+
+
+def _run(segment: _Segment, base_rpr: str, paragraph_properties: str = "", link: Link | None = None) -> str:
     merged = dict(_base_properties(base_rpr))
     merged.update(segment.properties())
     ordered = sorted(merged.items(), key=lambda item: _RANK.get(item[0], len(_RANK)))
     rpr = "<w:rPr>" + "".join(xml for _, xml in ordered) + "</w:rPr>" if ordered else ""
-    text = text_xml(escape_text(segment.text))
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r>'
+    paragraphs = []
+    for piece in segment.text.split("\a"):  # \a: a new paragraph, \f: a page break (docxtpl's Listing)
+        pages = [text_xml(escape_text(part)) for part in piece.split("\f")]
+        paragraphs.append(PAGE_BREAK.join(pages))
+    glue = f'</w:t></w:r></w:p><w:p>{paragraph_properties}<w:r>{rpr}<w:t xml:space="preserve">'
+    run = f'<w:r>{rpr}<w:t xml:space="preserve">{glue.join(paragraphs)}</w:t></w:r>'
+    if segment.url is None:
+        return run
+    if link is None:
+        raise ValueError("rich text: a hyperlink can only be rendered inside a template part")
+    return f'<w:hyperlink r:id="{link(segment.url)}" w:history="1">{run}</w:hyperlink>'
 
 
 @dataclass
@@ -183,9 +263,42 @@ class Rich:
         color: str | None = None,
         font: str | None = None,
         caps: bool | None = None,
+        style: str | None = None,
+        strike: bool | None = None,
+        highlight: str | None = None,
+        vertical: str | None = None,
+        url: str | None = None,
+        east_asian_font: str | None = None,
     ) -> Rich:
-        """Append a segment; returns ``self`` so calls chain."""
-        self.segments.append(_Segment(str(text), bold, italic, underline, size, color, font, caps))
+        """Append a segment; returns ``self`` so calls chain. A :class:`Rich` appends its segments.
+
+        *style*: a character style of the template (its id); *strike*; *highlight*: a Word
+        highlight colour (``yellow``) or ``RRGGBB`` shading; *vertical*: ``subscript`` or
+        ``superscript``; *url*: the segment is a hyperlink (http, https, mailto, tel, ftp);
+        *east_asian_font*: the font for East-Asian text. In the text, ``\\n`` is a line break,
+        ``\\t`` a tab, ``\\f`` a page break and ``\\a`` a new paragraph.
+        """
+        if isinstance(text, Rich):
+            self.segments.extend(text.segments)
+            return self
+        self.segments.append(
+            _Segment(
+                str(text),
+                bold,
+                italic,
+                underline,
+                size,
+                color,
+                font,
+                caps,
+                style,
+                strike,
+                highlight,
+                vertical,
+                url,
+                east_asian_font,
+            )
+        )
         return self
 
     @property
@@ -196,16 +309,69 @@ class Rich:
     def __str__(self) -> str:
         return self.text
 
-    def runs_xml(self, base_rpr: str = "") -> str:
-        """The segments as ``<w:r>`` elements over the template's run properties *base_rpr*."""
-        return "".join(_run(segment, base_rpr) for segment in self.segments)
+    def runs_xml(self, base_rpr: str = "", paragraph_properties: str = "", link: Link | None = None) -> str:
+        """The segments as ``<w:r>`` elements over the template's run properties *base_rpr*
+        (*paragraph_properties* for the paragraphs ``\\a`` starts; *link* for hyperlinks)."""
+        return "".join(_run(segment, base_rpr, paragraph_properties, link) for segment in self.segments)
 
 
-def runs_xml(value: object, base_rpr: str = "") -> str:
+def runs_xml(
+    value: object, base_rpr: str = "", paragraph_properties: str = "", link: Link | None = None
+) -> str:
     """Runs for any value: a :class:`Rich` as its segments, anything else as one plain run."""
     if isinstance(value, Rich):
-        return value.runs_xml(base_rpr)
-    return _run(_Segment("" if value is None else str(value)), base_rpr)
+        return value.runs_xml(base_rpr, paragraph_properties, link)
+    return _run(_Segment("" if value is None else str(value)), base_rpr, paragraph_properties, link)
+
+
+@dataclass
+class RichParagraphs:
+    """Whole paragraphs from data, for ``{{p value}}``: each a :class:`Rich` (or text) with an
+    optional paragraph style of the template. The template paragraph's other properties
+    (alignment, spacing, indents) are kept."""
+
+    paragraphs: list[tuple[Rich, str | None]] = field(default_factory=list)
+
+    def __init__(self, text: object = None, style: str | None = None) -> None:
+        self.paragraphs = []
+        if text is not None:
+            self.add(text, style)
+
+    def add(self, text: object, style: str | None = None) -> RichParagraphs:
+        """Append a paragraph; returns ``self``."""
+        if style is not None and not (
+            isinstance(style, str)
+            and 0 < len(style) <= 64
+            and style.isprintable()
+            and not _MARKUP.search(style)
+        ):
+            raise ValueError(f"rich paragraph: style {style!r} is not a style name")
+        rich = text if isinstance(text, Rich) else Rich("" if text is None else str(text))
+        self.paragraphs.append((rich, style))
+        return self
+
+    @property
+    def text(self) -> str:
+        return "\n".join(rich.text for rich, _ in self.paragraphs)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_PSTYLE = re.compile(r"<w:pStyle\b[^>]*/>")
+
+
+def with_paragraph_style(paragraph_properties: str, style: str | None) -> str:
+    """*paragraph_properties* (``<w:pPr>…</w:pPr>`` or empty) with its style set to *style*."""
+    if style is None:
+        return paragraph_properties
+    tag = f'<w:pStyle w:val="{_attribute(style)}"/>'
+    if not paragraph_properties:
+        return f"<w:pPr>{tag}</w:pPr>"
+    if _PSTYLE.search(paragraph_properties):
+        return _PSTYLE.sub(tag, paragraph_properties, count=1)
+    start = paragraph_properties.find(">") + 1
+    return paragraph_properties[:start] + tag + paragraph_properties[start:]
 
 
 _TWIPS_PER_MM = 1440 / 25.4

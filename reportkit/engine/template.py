@@ -45,6 +45,7 @@ from reportkit.engine.preprocess import (
     PartSource,
     prepare_part,
 )
+from reportkit.engine.rich import HYPERLINK
 from reportkit.engine.xml import parse_xml
 from reportkit.engine.zipio import RawEntry, ZipLimits, ZipPrefix, ZipWriter, compress_stream, read_bounded
 
@@ -84,6 +85,10 @@ def _read_source(source: Source, limits: ZipLimits) -> bytes:
         except (ValueError, OSError) as exc:
             raise PackageError(f"cannot read {name}: {exc}") from None
     raise TypeError(f"a template source is a path, bytes or a binary file, not {type(source).__name__}")
+
+
+def _attribute(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def context_mapping(context: Any) -> dict[str, Any]:
@@ -407,7 +412,8 @@ class DocxTemplate:
             rels = rels_name_for(part)
             text = self.package.data(rels).decode("utf-8") if rels in self.package.entries else _EMPTY_RELS
             added = "".join(
-                f'<Relationship Id="{rid}" Type="{kind}" Target="{target}"/>'
+                f'<Relationship Id="{rid}" Type="{kind}" Target="{_attribute(target)}"'
+                + (' TargetMode="External"/>' if kind == HYPERLINK else "/>")
                 for rid, kind, target in relationships
             )
             updates[rels] = text.replace(_RELATIONSHIPS_END, added + _RELATIONSHIPS_END).encode("utf-8")

@@ -1,0 +1,277 @@
+"""`reportkit.compat.docxtpl` against docxtpl 0.20 itself: the same script, one import changed,
+gives the same documents (text, rich text properties, paragraphs, images, links, properties)."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from types import ModuleType
+
+import docx
+import docxtpl
+import pytest
+from docx.shared import Mm
+from jinja2 import Environment
+
+import reportkit.compat.docxtpl as compat
+from tests.docx_helpers import build, document_text
+from tests.test_differential_docxtpl import CASES, Case
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+ENGINES = {"docxtpl": docxtpl, "reportkit": compat}
+
+
+def _png(width: int, height: int, shade: int = 0) -> bytes:
+    """A valid grey PNG of *width* × *height* pixels at 72 dpi."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + bytes([shade]) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    density = struct.pack(">IIB", 2835, 2835, 1)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"pHYs", density)
+        + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    )  # fmt: skip
+
+
+PNG = _png(20, 10)
+
+
+def _script(lib: ModuleType, template: bytes, context: dict, **render: object) -> bytes:
+    """A user's docxtpl script, run with *lib* as ``docxtpl``."""
+    tpl = lib.DocxTemplate(io.BytesIO(template))
+    tpl.render(context, **render)
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.rich is None], ids=lambda c: c.name)
+def test_same_documents_as_docxtpl(case: Case) -> None:
+    expected = document_text(_script(docxtpl, case.template, case.context, autoescape=True))
+    assert document_text(_script(compat, case.template, case.context)) == expected
+
+
+def _runs(data: bytes) -> list[tuple[str, tuple[str, ...]]]:
+    """(text, run properties) of every run with text in the body."""
+    body = docx.Document(io.BytesIO(data)).element.body
+    runs = []
+    for run in body.iter(f"{W}r"):
+        text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+        if not text:
+            continue
+        rpr = run.find(f"{W}rPr")
+        props = []
+        for child in rpr if rpr is not None else []:
+            name = child.tag.split("}")[1]
+            keep = ("fill",) if name == "shd" else ("fill", "val")  # docxtpl's shd lacks the required val
+            attrs = ",".join(
+                f"{k.split('}')[1]}={v}" for k, v in sorted(child.attrib.items()) if k.split("}")[1] in keep
+            )
+            props.append(f"{name}({attrs})")
+        runs.append((text, tuple(sorted(props))))
+    return runs
+
+
+def _rich_context(lib: ModuleType, tpl: object = None) -> dict:
+    rt = lib.RichText("Đậm", bold=True, size=28, color="C00000")
+    rt.add(" nghiêng", italic=True)
+    rt.add(" gạch", strike=True)
+    rt.add(" H", subscript=False)
+    rt.add("2", subscript=True)
+    rt.add("O", superscript=True)
+    rt.add(" kiểu", style="Strong")
+    rt.add(" nền", highlight="#FFFF00")
+    rt.add(" gạch dưới", underline="double")
+    return {"rt": rt}
+
+
+def test_rich_text_properties_match() -> None:
+    template = build(["Kết quả: {{r rt }}"])
+    ours = _runs(_script(compat, template, _rich_context(compat)))
+    theirs = _runs(_script(docxtpl, template, _rich_context(docxtpl)))
+    assert [t for t, _ in ours] == [t for t, _ in theirs]
+    for (text, mine), (_, expected) in zip(ours, theirs, strict=True):
+        relevant = {p for p in expected if not p.startswith(("rFonts", "szCs", "bCs", "iCs"))}
+        assert relevant <= set(mine), text
+
+
+def test_east_asian_font_and_hyperlink() -> None:
+    template = build(["Xem {{r link }}"])
+    results = {}
+    for name, lib in ENGINES.items():
+        tpl = lib.DocxTemplate(io.BytesIO(template))
+        url = tpl.build_url_id("https://thuvienphapluat.vn/?q=khen&thuong=1")
+        tpl.render({"link": lib.RichText("văn bản", url_id=url, font="eastAsia:MS Mincho")})
+        out = io.BytesIO()
+        tpl.save(out)
+        results[name] = out.getvalue()
+    for data in results.values():
+        document = docx.Document(io.BytesIO(data))
+        [link] = list(document.element.body.iter(f"{W}hyperlink"))
+        rid = link.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+        rel = document.part.rels[rid]
+        assert rel.is_external and rel.target_ref == "https://thuvienphapluat.vn/?q=khen&thuong=1"
+        fonts = next(link.iter(f"{W}rFonts"))
+        assert fonts.get(f"{W}eastAsia") == "MS Mincho"
+    assert document_text(results["reportkit"]) == document_text(results["docxtpl"])
+
+
+def test_rich_text_paragraphs_with_styles() -> None:
+    template = build(["Trước", "{{p rp }}", "Sau"])
+
+    def context(lib: ModuleType) -> dict:
+        rp = lib.RichTextParagraph()
+        rp.add("Mục một", parastyle="ListBullet")  # a style id, as Word names it in the XML
+        rp.add(lib.RichText("Mục hai", bold=True), parastyle="ListBullet")
+        return {"rp": rp}
+
+    datas = {name: _script(lib, template, context(lib)) for name, lib in ENGINES.items()}
+    assert document_text(datas["reportkit"]) == document_text(datas["docxtpl"])
+    for data in datas.values():
+        styles = [
+            p.style.name for p in docx.Document(io.BytesIO(data)).paragraphs if p.text.startswith("Mục")
+        ]
+        assert styles == ["List Bullet", "List Bullet"]
+
+
+def test_listing_keeps_breaks_tabs_pages_and_paragraphs() -> None:
+    template = build(["{{r listing }}"])
+    text = "dòng 1\ndòng 2\tcột\fsang trang\ađoạn mới"
+    ours = _script(compat, template, {"listing": compat.Listing(text)})
+    document = docx.Document(io.BytesIO(ours))
+    body = document.element.body
+    assert [p.text for p in document.paragraphs] == ["dòng 1\ndòng 2\tcộtsang trang", "đoạn mới"]
+    assert len([b for b in body.iter(f"{W}br") if b.get(f"{W}type") == "page"]) == 1
+
+
+def test_inline_image_same_size() -> None:
+    template = build(["Ảnh: {{ img }}"])
+    sizes = {}
+    for name, lib in ENGINES.items():
+        tpl = lib.DocxTemplate(io.BytesIO(template))
+        tpl.render({"img": lib.InlineImage(tpl, io.BytesIO(PNG), width=Mm(30))})
+        out = io.BytesIO()
+        tpl.save(out)
+        shapes = docx.Document(io.BytesIO(out.getvalue())).inline_shapes
+        sizes[name] = [(round(s.width.mm), round(s.height.mm)) for s in shapes]
+    assert sizes["reportkit"] == sizes["docxtpl"] == [(30, 15)]  # 20 × 10 px at 30 mm wide
+
+
+def test_undeclared_variables_and_custom_environment() -> None:
+    template = build(["{{ ten|hoa }} {{ don_vi }} {% for x in ds %}{{ x }}{% endfor %}"])
+    env = Environment()
+    env.filters["hoa"] = lambda s: str(s).upper()
+    for lib in ENGINES.values():
+        tpl = lib.DocxTemplate(io.BytesIO(template))
+        assert tpl.get_undeclared_template_variables(env) == {"ten", "don_vi", "ds"}
+        assert tpl.get_undeclared_template_variables(env, context={"ten": 1}) == {"don_vi", "ds"}
+    data = _script(compat, template, {"ten": "an", "don_vi": "VP", "ds": [1, 2]}, jinja_env=env)
+    assert document_text(data)["body"] == ["AN VP 12"]
+
+
+def test_document_properties_are_templates() -> None:
+    document = docx.Document()
+    document.add_paragraph("{{ ten }}")
+    document.core_properties.title = "Giấy khen {{ ten }}"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    for lib in ENGINES.values():
+        tpl = lib.DocxTemplate(io.BytesIO(buffer.getvalue()))
+        tpl.render({"ten": "Lan"})
+        tpl.render_properties({"ten": "Lan"})
+        out = io.BytesIO()
+        tpl.save(out)
+        assert docx.Document(io.BytesIO(out.getvalue())).core_properties.title == "Giấy khen Lan"
+
+
+def _with_picture() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("{{ ten }}")
+    document.add_picture(io.BytesIO(PNG), width=Mm(20))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _media(data: bytes) -> list[bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [archive.read(n) for n in archive.namelist() if n.startswith("word/media/")]
+
+
+def test_replace_media_and_zipname(tmp_path: Path) -> None:
+    other = _png(20, 10, shade=200)
+    new = tmp_path / "new.png"
+    new.write_bytes(other)
+    for method in ("replace_media", "replace_zipname"):
+        tpl = compat.DocxTemplate(io.BytesIO(_with_picture()))
+        if method == "replace_media":
+            old = tmp_path / "old.png"
+            old.write_bytes(PNG)
+            tpl.replace_media(old, new)
+        else:
+            name = next(
+                n
+                for n in zipfile.ZipFile(io.BytesIO(_with_picture())).namelist()
+                if n.startswith("word/media/")
+            )
+            tpl.replace_zipname(name, new)
+        tpl.render({"ten": "x"})
+        out = io.BytesIO()
+        tpl.save(out)
+        assert _media(out.getvalue()) == [other]
+
+
+def test_values_are_escaped_unlike_docxtpl_without_autoescape() -> None:
+    template = build(["{{ v }}"])
+    value = {"v": "Công ty A & B <Việt Nam>"}
+    assert document_text(_script(compat, template, value))["body"] == ["Công ty A & B <Việt Nam>"]
+    assert document_text(_script(docxtpl, template, value))["body"] == ["Công ty A  B "]  # text lost
+
+
+def test_subdoc_is_refused_clearly() -> None:
+    tpl = compat.DocxTemplate(io.BytesIO(build(["x"])))
+    with pytest.raises(NotImplementedError, match="Subdoc"):
+        tpl.new_subdoc()
+
+
+def test_module_command_like_docxtpls(tmp_path: Path) -> None:
+    template = tmp_path / "mau.docx"
+    template.write_bytes(build(["Kính gửi {{ ten }}"]))
+    data = tmp_path / "du_lieu.json"
+    data.write_text(json.dumps({"ten": "Ông A"}, ensure_ascii=False), encoding="utf-8")
+    output = tmp_path / "ra.docx"
+    command = [sys.executable, "-m", "reportkit.compat.docxtpl", str(template), str(data), str(output)]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert document_text(output.read_bytes())["body"] == ["Kính gửi Ông A"]
+    again = subprocess.run(command, capture_output=True, text=True)
+    assert again.returncode == 2 and "-o" in again.stderr
+    assert subprocess.run([*command, "-o", "-q"], capture_output=True, text=True).stdout == ""
+
+
+def test_replace_pic_by_the_file_name_word_kept(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.png"
+    logo.write_bytes(PNG)
+    document = docx.Document()
+    document.add_paragraph("{{ x }}")
+    document.add_picture(str(logo), width=Mm(20))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    new = tmp_path / "new.png"
+    new.write_bytes(_png(20, 10, shade=200))
+    for lib in ENGINES.values():
+        tpl = lib.DocxTemplate(io.BytesIO(buffer.getvalue()))
+        tpl.replace_pic("logo.png", str(new))
+        tpl.render({"x": 1})
+        out = io.BytesIO()
+        tpl.save(out)
+        assert _media(out.getvalue()) == [new.read_bytes()]
