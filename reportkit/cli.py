@@ -630,15 +630,26 @@ def render(
 
 
 @app.command()
-def variables(template: Annotated[Path, typer.Argument(help="A .docx with Jinja tags.")]) -> None:
-    """List the names a template reads.
+def variables(
+    template: Annotated[Path, typer.Argument(help="A .docx with Jinja tags.")],
+    tree: Annotated[
+        bool, typer.Option("--tree", help="Every field, nested: decision.honorees[].name.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="The JSON Schema of the context.")] = False,
+) -> None:
+    """List the names a template reads (or, with --tree, every field; --json, a JSON Schema).
 
-    Example: [bold]reportkit variables mau.docx[/]
+    Example: [bold]reportkit variables mau.docx --tree[/]
     """
     from reportkit.template import Template
 
     with _data_errors():
-        for variable in sorted(Template(template).variables()):
+        compiled = Template(template)
+        if as_json:
+            sys.stdout.write(_json(compiled.schema()) + "\n")
+            return
+        names = compiled.variables().paths if tree else sorted(compiled.variables())
+        for variable in names:
             out.print(variable, highlight=False)
 
 

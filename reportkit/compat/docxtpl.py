@@ -253,7 +253,7 @@ class DocxTemplate:
         self, jinja_env: Environment | None = None, context: Mapping[str, Any] | None = None
     ) -> set[str]:
         """The names the template reads (less those in *context*)."""
-        names = self._template(jinja_env).variables()
+        names = set(self._template(jinja_env).variables())
         return names - set(context) if context is not None else names
 
     def build_url_id(self, url: str) -> str:

@@ -12,7 +12,7 @@ import difflib
 import os
 import re
 import traceback
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO, ClassVar, overload
@@ -24,6 +24,7 @@ from pydantic import BaseModel
 
 from reportkit.engine.atomic import atomic_write
 from reportkit.engine.budget import CURRENT_BUDGET, RenderBudget, RenderLimits
+from reportkit.engine.contract import VariableTree, check_context, context_schema, paths_of, read_paths
 from reportkit.engine.environment import make_environment
 from reportkit.engine.errors import (
     PackageError,
@@ -172,6 +173,22 @@ def _template_line(exc: BaseException, part: str) -> int | None:
     return line
 
 
+class Variables(frozenset[str]):
+    """The top-level names a template reads (a frozenset), with the nested ``tree`` and the
+    dotted ``paths`` of every field."""
+
+    tree: VariableTree
+
+    def __new__(cls, names: Iterable[str], tree: VariableTree) -> Variables:
+        instance = super().__new__(cls, names)
+        instance.tree = tree
+        return instance
+
+    @property
+    def paths(self) -> list[str]:
+        return paths_of(self.tree)
+
+
 class DocxTemplate:
     """A Word template with Jinja tags, compiled once.
 
@@ -272,13 +289,29 @@ class DocxTemplate:
 
     # -- introspection -----------------------------------------------------------------------
 
-    def variables(self) -> set[str]:
-        """The top-level names the template reads from the context."""
+    def variables(self) -> Variables:
+        """The names the template reads: a set of the top-level names, whose ``tree`` and
+        ``paths`` give the nested fields with loops resolved
+        (``decision.honorees[].person.full_name``)."""
         names: set[str] = set()
+        asts = []
         for prepared in self._sources.values():
             ast = self.environment.parse(prepared.source)
+            asts.append(ast)
             names |= jinja2.meta.find_undeclared_variables(ast)
-        return names - _INTERNAL_NAMES - set(self.environment.globals)
+        skip = _INTERNAL_NAMES | set(self.environment.globals)
+        tree = read_paths(asts, skip)
+        return Variables(names - skip, tree)
+
+    def schema(self) -> dict[str, Any]:
+        """A JSON Schema of the context the template reads (see :meth:`variables`)."""
+        return context_schema(self.variables().tree)
+
+    def validate(self, context: Any) -> list[str]:
+        """Every field the template reads that *context* lacks or holds in the wrong shape
+        (``decision.number: missing``, ``honorees: expected a list, got str``); empty when
+        the context has all it needs."""
+        return check_context(self.variables().tree, context_mapping(context))
 
     @property
     def tagged_parts(self) -> list[str]:
