@@ -275,3 +275,18 @@ def test_replace_pic_by_the_file_name_word_kept(tmp_path: Path) -> None:
         out = io.BytesIO()
         tpl.save(out)
         assert _media(out.getvalue()) == [new.read_bytes()]
+
+
+def test_document_properties_render_in_the_native_api() -> None:
+    from reportkit import Template
+
+    document = docx.Document()
+    document.add_paragraph("{{ ten }}")
+    document.core_properties.title = "Giấy khen {{ ten }}"
+    document.core_properties.subject = "{{ '<&>' }}"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    template = Template(buffer.getvalue())
+    assert template.variables() == {"ten"}
+    properties = docx.Document(io.BytesIO(template.render({"ten": "Lan & Hà"}))).core_properties
+    assert (properties.title, properties.subject) == ("Giấy khen Lan & Hà", "<&>")

@@ -31,6 +31,8 @@ _TEXT_PART_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
 }
+PROPERTIES_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+"""The document properties part (``docProps/core.xml``: title, subject, author …)."""
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -47,6 +49,8 @@ class DocxPackage:
     entries: dict[str, RawEntry]
     main_part: str
     text_parts: list[str] = field(default_factory=list)
+    properties_part: str | None = None
+    """The document properties part, when the package has one (its values may hold tags)."""
 
     @classmethod
     def from_bytes(cls, data: bytes, limits: ZipLimits = ZipLimits()) -> DocxPackage:
@@ -84,7 +88,10 @@ class DocxPackage:
             main,
             *sorted(name for name, kind in overrides.items() if kind in _TEXT_PART_TYPES and name in entries),
         ]
-        return cls(entries=entries, main_part=main, text_parts=text_parts)
+        properties = next((n for n, k in overrides.items() if k == PROPERTIES_TYPE and n in entries), None)
+        if properties is not None:
+            text_parts.append(properties)
+        return cls(entries=entries, main_part=main, text_parts=text_parts, properties_part=properties)
 
     @staticmethod
     def _parse_part(entries: dict[str, RawEntry], name: str):  # type: ignore[no-untyped-def]

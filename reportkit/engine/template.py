@@ -9,6 +9,7 @@ rendered parts, and copies every other part of the package byte for byte, still 
 from __future__ import annotations
 
 import difflib
+import html
 import os
 import re
 import traceback
@@ -105,6 +106,17 @@ def context_mapping(context: Any) -> dict[str, Any]:
                 data.setdefault(name, getattr(context, name))
         return data
     raise TypeError(f"a render context is a mapping or a pydantic model, not {type(context).__name__}")
+
+
+def _properties_source(part: str, data: bytes) -> PartSource | None:
+    """The document properties part as a template: its values (``<dc:title>Giấy khen {{ ten
+    }}</dc:title>``) render like any text, escaped."""
+    text = data.decode("utf-8")
+    if not SOURCE_TAG.search(text):
+        return None
+    text = SOURCE_TAG.sub(lambda m: html.unescape(m.group(0)), text)
+    lines = [Location("document properties", "")] * (text.count("\n") + 1)
+    return PartSource(part=part, source=text, properties=[], lines=lines)
 
 
 def _find_by_quoted_name(detail: str, prepared: PartSource) -> Location | None:
@@ -262,6 +274,8 @@ class DocxTemplate:
             root = parse_xml(data)
         except ValueError as exc:
             raise PackageError(str(exc), part=part) from None
+        if part == self.package.properties_part:
+            return _properties_source(part, data)
         return prepare_part(root, part)
 
     def _load(self, name: str) -> tuple[str, str, Callable[[], bool]]:
