@@ -237,10 +237,42 @@ def test_values_are_escaped_unlike_docxtpl_without_autoescape() -> None:
     assert document_text(_script(docxtpl, template, value))["body"] == ["Công ty A  B "]  # text lost
 
 
-def test_subdoc_is_refused_clearly() -> None:
-    tpl = compat.DocxTemplate(io.BytesIO(build(["x"])))
-    with pytest.raises(NotImplementedError, match="Subdoc"):
-        tpl.new_subdoc()
+def _fill_subdoc(sd: object) -> None:
+    sd.add_paragraph("Phụ lục: danh sách", style="Heading 1")  # type: ignore[attr-defined]
+    table = sd.add_table(rows=2, cols=2)  # type: ignore[attr-defined]
+    for r, row in enumerate([["STT", "Họ và tên"], ["1", "Nguyễn Thị Hương"]]):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    sd.add_paragraph("Hết phụ lục.")  # type: ignore[attr-defined]
+
+
+def test_new_subdoc_built_in_code() -> None:
+    template = build(["Trước", "{{p phu_luc }}", "Sau"])
+    texts = {}
+    for name, lib in ENGINES.items():
+        tpl = lib.DocxTemplate(io.BytesIO(template))
+        sd = tpl.new_subdoc()
+        _fill_subdoc(sd)
+        tpl.render({"phu_luc": sd})
+        out = io.BytesIO()
+        tpl.save(out)
+        document = docx.Document(io.BytesIO(out.getvalue()))
+        cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+        texts[name] = ([p.text for p in document.paragraphs], cells)
+    assert texts["reportkit"] == texts["docxtpl"]
+    assert texts["reportkit"][1] == ["STT", "Họ và tên", "1", "Nguyễn Thị Hương"]
+
+
+def test_subdoc_from_an_existing_document(tmp_path: Path) -> None:
+    existing = docx.Document()
+    _fill_subdoc(existing)
+    path = tmp_path / "phu_luc.docx"
+    existing.save(str(path))
+    tpl = compat.DocxTemplate(io.BytesIO(build(["{{p phu_luc }}"])))
+    tpl.render({"phu_luc": tpl.new_subdoc(path)})
+    out = io.BytesIO()
+    tpl.save(out)
+    assert document_text(out.getvalue())["body"][0] == "Phụ lục: danh sách"
 
 
 def test_module_command_like_docxtpls(tmp_path: Path) -> None:

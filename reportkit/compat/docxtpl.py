@@ -6,7 +6,8 @@ is); :class:`RichText` builds a :class:`reportkit.Rich`, :class:`RichTextParagra
 :class:`reportkit.engine.rich.RichParagraphs`, :class:`InlineImage` a :class:`reportkit.Image`.
 Deliberate differences (see the README): values are always escaped as XML text (docxtpl with
 ``autoescape=False`` drops ``&`` and ``<``), a plain string in ``{{r …}}`` is written instead
-of dropped. Not yet mapped: ``Subdoc``/``new_subdoc`` (raises ``NotImplementedError``).
+of dropped. ``new_subdoc`` gives a python-docx document on the template's styles (or an
+existing .docx), inserted by :class:`reportkit.engine.subdoc.Subdoc`.
 
 Run ``python -m reportkit.compat.docxtpl TEMPLATE JSON OUTPUT [-o] [-q]`` as docxtpl's module.
 """
@@ -30,6 +31,7 @@ from jinja2 import Environment
 from reportkit.engine.atomic import atomic_write
 from reportkit.engine.media import Image
 from reportkit.engine.rich import Rich, RichParagraphs
+from reportkit.engine.subdoc import Subdoc as EngineSubdoc
 from reportkit.template import Template
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
 ]
 
 _EMU_PER_MM = 36_000
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _URL_TOKEN = "rk-url:"
 
 
@@ -163,12 +166,27 @@ class InlineImage:
 
 
 class Subdoc:
-    """docxtpl's ``Subdoc``: not mapped yet."""
+    """docxtpl's ``Subdoc`` (from :meth:`DocxTemplate.new_subdoc`): a python-docx document to
+    build in code (``add_paragraph``, ``add_table``, ``add_picture`` …) on the template's styles,
+    or an existing .docx; insert it with ``{{p subdoc }}``."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        raise NotImplementedError(
-            "Subdoc is not available in reportkit.compat.docxtpl yet; render the parts separately"
-        )
+    def __init__(self, tpl: DocxTemplate, docpath: str | os.PathLike[str] | None = None) -> None:
+        import docx
+
+        if docpath is not None:
+            self.subdocx = docx.Document(str(docpath))
+        else:  # an empty document with the template's styles, numbering and page setup
+            self.subdocx = docx.Document(io.BytesIO(tpl._source))
+            body = self.subdocx.element.body
+            for child in list(body):
+                if child.tag != f"{{{_W}}}sectPr":
+                    body.remove(child)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.subdocx, name)
+
+    def engine_subdoc(self) -> EngineSubdoc:
+        return EngineSubdoc.from_document(self.subdocx)
 
 
 def _read(source: str | os.PathLike[str] | IO[bytes]) -> bytes:
@@ -188,6 +206,8 @@ def _plain(value: Any) -> Any:
         return value.paragraphs
     if isinstance(value, InlineImage):
         return value.image
+    if isinstance(value, Subdoc):
+        return value.engine_subdoc()
     if isinstance(value, Mapping):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -260,7 +280,8 @@ class DocxTemplate:
         """An id for a hyperlink to *url*, to pass as ``RichText(url_id=…)``."""
         return f"{_URL_TOKEN}{url}"
 
-    def new_subdoc(self, docpath: Any = None) -> Subdoc:
+    def new_subdoc(self, docpath: str | os.PathLike[str] | None = None) -> Subdoc:
+        """A sub-document to fill in code (or the .docx at *docpath*), for ``{{p … }}``."""
         return Subdoc(self, docpath)
 
     # -- replacements --------------------------------------------------------------------------

@@ -19,7 +19,8 @@ from reportkit.engine.errors import (
     UndefinedVariableError,
 )
 from reportkit.engine.media import Image
-from reportkit.engine.rich import Rich, Rule
+from reportkit.engine.rich import Rich, RichParagraphs, Rule
+from reportkit.engine.subdoc import Subdoc
 from reportkit.engine.template import DocxTemplate
 from reportkit.engine.zipio import ZipLimits
 
@@ -30,8 +31,10 @@ __all__ = [
     "RenderError",
     "RenderLimits",
     "Rich",
+    "RichParagraphs",
     "Rule",
     "SecurityError",
+    "Subdoc",
     "TemplateError",
     "TemplateSyntaxError",
     "UndefinedVariableError",

@@ -33,7 +33,7 @@ from reportkit.engine.budget import (
     guarded_loop,
 )
 from reportkit.engine.cell_tags import CELL_FILL, CELL_SPAN, fill_colour, grid_span
-from reportkit.engine.errors import SecurityError
+from reportkit.engine.errors import RenderError, SecurityError
 from reportkit.engine.escaping import escape_text, text_xml
 from reportkit.engine.media import CURRENT_RENDER, Image
 from reportkit.engine.preprocess import RICH_PARAGRAPH, RICH_RUN
@@ -46,6 +46,7 @@ from reportkit.engine.rich import (
     runs_xml,
     with_paragraph_style,
 )
+from reportkit.engine.subdoc import Subdoc
 
 __all__ = ["Xml", "finalize", "make_environment"]
 
@@ -78,6 +79,8 @@ def finalize(value: Any, text_transform: Callable[[str], str] | None = None) -> 
         return Markup(f'</w:t>{_drawing(value)}<w:t xml:space="preserve">')
     elif isinstance(value, Rich):
         value = value.text
+    elif isinstance(value, Subdoc):
+        raise RenderError("a sub-document replaces a whole paragraph: write {{p …}}, not {{ … }}")
     text = str(value)
     if text_transform is not None:
         text = text_transform(text)
@@ -92,6 +95,8 @@ def _link(url: str) -> str:
 
 def rich_run(value: Any, run_properties: str, paragraph_properties: str = "") -> Xml:
     """``{{r value}}``: the run replaced by the value's runs, in the run's own formatting."""
+    if isinstance(value, Subdoc):
+        raise RenderError("a sub-document replaces a whole paragraph: write {{p …}}, not {{r …}}")
     if isinstance(value, Image):
         return Xml(f"<w:r>{run_properties}{_drawing(value)}</w:r>")
     return Xml(runs_xml(value, run_properties, paragraph_properties, _link))
@@ -103,6 +108,8 @@ def rich_paragraph(value: Any, paragraph_properties: str) -> Xml:
         return Xml(rule_paragraph_xml(value))
     if value is None:
         return Xml("")
+    if isinstance(value, Subdoc):
+        return Xml(value.body_xml(CURRENT_RENDER.get()))
     if isinstance(value, RichParagraphs):
         paragraphs = []
         for rich, style in value.paragraphs:

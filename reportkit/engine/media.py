@@ -106,6 +106,12 @@ class RenderState:
     defaults: dict[str, str] = field(default_factory=dict)
     overrides: dict[str, str] = field(default_factory=dict)
     next_shape_id: int = 10_000
+    styles: dict[str, str] = field(default_factory=dict)
+    """Style definitions (by id) to add to the styles part, when the template lacks them."""
+    numbering: list[tuple[str, str]] = field(default_factory=list)
+    """List definitions to add to the numbering part: (``w:abstractNum``, ``w:num``) XML."""
+    part_updates: dict[str, bytes] = field(default_factory=dict)
+    """Parts of the template replaced in the output (styles, numbering with additions)."""
 
     def relate(self, part: str, rel_type: str, target: str, prefix: str) -> str:
         """Add a relationship from *part* (once per target); return its id."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import html
 import os
+import posixpath
 import re
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -48,7 +49,7 @@ from reportkit.engine.preprocess import (
     prepare_part,
 )
 from reportkit.engine.rich import HYPERLINK
-from reportkit.engine.xml import parse_xml
+from reportkit.engine.xml import NS, parse_xml
 from reportkit.engine.zipio import RawEntry, ZipLimits, ZipPrefix, ZipWriter, compress_stream, read_bounded
 
 __all__ = ["DocxTemplate", "Source", "context_mapping"]
@@ -87,6 +88,10 @@ def _read_source(source: Source, limits: ZipLimits) -> bytes:
         except (ValueError, OSError) as exc:
             raise PackageError(f"cannot read {name}: {exc}") from None
     raise TypeError(f"a template source is a path, bytes or a binary file, not {type(source).__name__}")
+
+
+NUMBERING_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+NUMBERING_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
 
 
 def _attribute(value: str) -> str:
@@ -433,7 +438,10 @@ class DocxTemplate:
 
     def package_bytes(self, rendered: Mapping[str, RawEntry], state: RenderState) -> bytes:
         """The package: *rendered* parts replace the template's, *state* adds the rest."""
+        if state.styles or state.numbering:
+            self._carry_definitions(state)
         changed = self._relationship_updates(state)
+        changed.update(state.part_updates)
         if state.defaults or state.overrides:
             changed["[Content_Types].xml"] = self._content_types_with(state)
         if changed:
@@ -452,6 +460,51 @@ class DocxTemplate:
         for name, blob in state.new_parts.items():
             writer.write(name, blob)
         return writer.getvalue()
+
+    def _definition_part(self, kind: str) -> str | None:
+        """The part of the main document's relationship of *kind* (``styles``, ``numbering``)."""
+        rels = rels_name_for(self.package.main_part)
+        if rels not in self.package.entries:
+            return None
+        folder = posixpath.dirname(self.package.main_part)
+        for rel in parse_xml(self.package.data(rels)):
+            if rel.get("Type", "").endswith(f"/{kind}") and rel.get("TargetMode") != "External":
+                return posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+        return None
+
+    def _carry_definitions(self, state: RenderState) -> None:
+        """Add the styles and list definitions a sub-document brought (see :mod:`.subdoc`)."""
+        styles_part = self._definition_part("styles")
+        if state.styles and styles_part and styles_part in self.package.entries:
+            text = self.package.data(styles_part).decode("utf-8")
+            present = set(re.findall(r'w:styleId="([^"]*)"', text))
+            added = "".join(xml for style_id, xml in state.styles.items() if style_id not in present)
+            state.part_updates[styles_part] = text.replace("</w:styles>", added + "</w:styles>").encode(
+                "utf-8"
+            )
+        if not state.numbering:
+            return
+        abstracts = "".join(a for a, _ in state.numbering)
+        nums = "".join(n for _, n in state.numbering)
+        numbering_part = self._definition_part("numbering")
+        if numbering_part and numbering_part in self.package.entries:
+            text = self.package.data(numbering_part).decode("utf-8")
+            first_num = re.search(r"<w:num[ >]", text)
+            if first_num:
+                text = text[: first_num.start()] + abstracts + text[first_num.start() :]
+            else:
+                text = text.replace("</w:numbering>", abstracts + "</w:numbering>")
+            state.part_updates[numbering_part] = text.replace(
+                "</w:numbering>", nums + "</w:numbering>"
+            ).encode("utf-8")
+            return
+        name = posixpath.join(posixpath.dirname(self.package.main_part), "numbering.xml")
+        state.new_parts[name] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<w:numbering xmlns:w="{NS["w"]}">{abstracts}{nums}</w:numbering>'
+        ).encode()
+        state.overrides[name] = NUMBERING_TYPE
+        state.relate(self.package.main_part, NUMBERING_RELATIONSHIP, "numbering.xml", "rkNumbering")
 
     def _relationship_updates(self, state: RenderState) -> dict[str, bytes]:
         updates: dict[str, bytes] = {}

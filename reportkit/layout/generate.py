@@ -502,12 +502,25 @@ def build_all(folder: Path) -> list[Path]:
     for name, factory in TEMPLATES.items():
         document = factory()
         core = document.core_properties
-        core.author = core.last_modified_by = "reportkit"
+        core.author = "reportkit"
         core.title = name.removesuffix(".docx")
+        _set_last_modified_by(document, "reportkit")
         path = folder / name
         path.write_bytes(_reproducible(document))
         paths.append(path)
     return paths
+
+
+def _set_last_modified_by(document: DocumentObject, name: str) -> None:
+    """``cp:lastModifiedBy`` written in its own namespace, directly: docxcompose (which a user
+    may have imported) patches python-docx's setter to write it in the wrong one."""
+    core = document.core_properties._element  # type: ignore[attr-defined]
+    tag = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastModifiedBy"
+    element = core.find(tag)
+    if element is None:
+        element = core.makeelement(tag, {})
+        core.append(element)
+    element.text = name
 
 
 def _reproducible(document: DocumentObject) -> bytes:
