@@ -13,7 +13,7 @@ import os
 import re
 from pathlib import Path
 
-__all__ = ["TEMP_SUFFIX", "atomic_write", "sweep_temporaries", "sync_folder"]
+__all__ = ["TEMP_SUFFIX", "atomic_write", "sweep_temporaries", "sync_files", "sync_folder"]
 
 TEMP_SUFFIX = ".rk-tmp"
 _COUNTER = itertools.count()
@@ -49,6 +49,31 @@ def atomic_write(
             temp.unlink()
         raise
     return target
+
+
+def sync_files(folder: str | os.PathLike[str], paths: list[Path]) -> None:
+    """Flush a batch's files and their names to disk at once: ``syncfs`` on Linux (one call
+    for the whole file system), else each file then the folder."""
+    import ctypes
+    import sys
+
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            try:
+                libc = ctypes.CDLL(None, use_errno=True)
+                if libc.syncfs(fd) == 0:
+                    return
+            finally:
+                os.close(fd)
+    for path in paths:
+        with contextlib.suppress(OSError):
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    sync_folder(folder)
 
 
 def sync_folder(folder: str | os.PathLike[str]) -> None:

@@ -23,7 +23,7 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
-from reportkit.engine.atomic import atomic_write, sweep_temporaries, sync_folder
+from reportkit.engine.atomic import atomic_write, sweep_temporaries, sync_files, sync_folder
 from reportkit.engine.errors import RenderError, TemplateError
 from reportkit.engine.merge import write_merged
 from reportkit.engine.template import DocxTemplate, Source, context_mapping
@@ -172,7 +172,6 @@ def _render_chunk(
     template: DocxTemplate,
     jobs: Sequence[Job],
     cancelled: threading.Event | None = None,
-    durable: bool = True,
 ) -> list[str]:
     """Render a chunk of jobs; runs in a worker of any executor. *cancelled* (threads only)
     stops the chunk between two records when the batch is interrupted."""
@@ -182,7 +181,7 @@ def _render_chunk(
             break
         try:
             data = template.render_bytes(context_mapping(context))
-            atomic_write(path, data, overwrite=replace, durable=durable)
+            atomic_write(path, data, overwrite=replace, durable=False)  # flushed once, at the end
         except TemplateError as exc:
             raise exc.for_record(index) from None
         written.append(path)
@@ -247,8 +246,9 @@ def render_many(
         zero-length or truncated file, e.g. from a copy cut short, is rendered again).
     :param overwrite: replace existing files; otherwise an existing file is an error
         (:class:`ExistingFilesError`, a ``FileExistsError`` raised before anything is written).
-    :param durable: flush each file to disk before it takes its name (``fsync``; a crash
-        never leaves a named empty file). ``False`` is about 4× faster on a scratch folder.
+    :param durable: flush the files to disk when the batch completes (one ``syncfs``), so a
+        finished batch survives a power cut. A crash before that may leave files cut short:
+        ``resume=True`` verifies every file and renders those again.
 
     When a record fails, the files this call created are removed (unless *resume*, which keeps
     complete files for the next run), so a failed batch leaves no partial set behind.
@@ -304,7 +304,7 @@ def render_many(
     if executor is None:
         try:
             for job in jobs:
-                _render_chunk(template, [job], None, durable)
+                _render_chunk(template, [job])
                 done += 1
                 if progress:
                     progress(done, total)
@@ -312,12 +312,13 @@ def render_many(
             if not resume:  # resume keeps the complete files for the next run
                 _remove_created(created)
             raise
-        sync_folder(folder)
+        if durable:
+            sync_files(folder, paths)
         return paths
     chunks = [jobs[i : i + chunk_size] for i in range(0, len(jobs), chunk_size)]
     cancelled = threading.Event() if isinstance(executor, ThreadPoolExecutor) else None
     futures: list[Future[list[str]]] = [
-        executor.submit(_render_chunk, template, chunk, cancelled, durable) for chunk in chunks
+        executor.submit(_render_chunk, template, chunk, cancelled) for chunk in chunks
     ]
     try:
         for future, chunk in zip(futures, chunks, strict=True):
@@ -334,5 +335,6 @@ def render_many(
         if not resume:
             _remove_created(created)
         raise
-    sync_folder(folder)
+    if durable:
+        sync_files(folder, paths)
     return paths
