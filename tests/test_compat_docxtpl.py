@@ -149,7 +149,7 @@ def test_listing_keeps_breaks_tabs_pages_and_paragraphs() -> None:
     ours = _script(compat, template, {"listing": compat.Listing(text)})
     document = docx.Document(io.BytesIO(ours))
     body = document.element.body
-    assert [p.text for p in document.paragraphs] == ["dòng 1\ndòng 2\tcộtsang trang", "đoạn mới"]
+    assert [p.text for p in document.paragraphs] == ["dòng 1\ndòng 2\tcột", "", "sang trang", "đoạn mới"]
     assert len([b for b in body.iter(f"{W}br") if b.get(f"{W}type") == "page"]) == 1
 
 
@@ -322,3 +322,13 @@ def test_document_properties_render_in_the_native_api() -> None:
     assert template.variables() == {"ten"}
     properties = docx.Document(io.BytesIO(template.render({"ten": "Lan & Hà"}))).core_properties
     assert (properties.title, properties.subject) == ("Giấy khen Lan & Hà", "<&>")
+
+
+def test_listing_in_a_plain_tag_like_docxtpl() -> None:
+    template = build(["Trước", "{{ listing }}", "Sau"])
+    text = "dòng 1\ndòng 2\tcột\fsang trang\ađoạn mới"
+    results = {name: _script(lib, template, {"listing": lib.Listing(text)}) for name, lib in ENGINES.items()}
+    assert document_text(results["reportkit"]) == document_text(results["docxtpl"])
+    for data in results.values():
+        body = docx.Document(io.BytesIO(data)).element.body
+        assert len([b for b in body.iter(f"{W}br") if b.get(f"{W}type") == "page"]) == 1

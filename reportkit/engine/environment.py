@@ -78,7 +78,9 @@ def finalize(value: Any, text_transform: Callable[[str], str] | None = None) -> 
     elif isinstance(value, Image):
         return Markup(f'</w:t>{_drawing(value)}<w:t xml:space="preserve">')
     elif isinstance(value, Rich):
-        value = value.text
+        # in {{ }}, a Rich keeps its text; \f breaks the page and \a starts a paragraph (docxtpl's
+        # Listing); {{r }} keeps the run and paragraph formatting across those breaks as well
+        return Markup(listing_xml(value.text, text_transform))
     elif isinstance(value, Subdoc):
         raise RenderError("a sub-document replaces a whole paragraph: write {{p …}}, not {{ … }}")
     text = str(value)
@@ -91,6 +93,22 @@ def _link(url: str) -> str:
     """The relationship id of hyperlink *url* from the part being rendered."""
     state = CURRENT_RENDER.get()
     return state.relate(state.part, HYPERLINK, url, "rIdRkLink")
+
+
+_NEW_PARAGRAPH = '</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">'
+_PAGE_PARAGRAPH = (
+    '</w:t></w:r></w:p><w:p><w:r><w:br w:type="page"/></w:r></w:p><w:p><w:r><w:t xml:space="preserve">'
+)
+
+
+def listing_xml(text: str, text_transform: Callable[[str], str] | None = None) -> str:
+    """Text with line breaks, tabs, page breaks (``\\f``: a paragraph of its own, as docxtpl
+    writes it) and new paragraphs (``\\a``) as XML."""
+    paragraphs = []
+    for piece in text.split("\a"):
+        pages = [text_xml(escape_text(text_transform(p) if text_transform else p)) for p in piece.split("\f")]
+        paragraphs.append(_PAGE_PARAGRAPH.join(pages))
+    return _NEW_PARAGRAPH.join(paragraphs)
 
 
 def rich_run(value: Any, run_properties: str, paragraph_properties: str = "") -> Xml:

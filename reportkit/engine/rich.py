@@ -214,7 +214,6 @@ def _base_properties(rpr_xml: str) -> tuple[tuple[str, str], ...]:
     return tuple((m.group(1), m.group(0)) for m in _RPR_CHILD.finditer(rpr_xml, start, end))
 
 
-PAGE_BREAK = '</w:t><w:br w:type="page"/><w:t xml:space="preserve">'
 Link = Callable[[str], str]
 """Gives the relationship id of a hyperlink's URL in the part being rendered."""
 
@@ -224,11 +223,15 @@ def _run(segment: _Segment, base_rpr: str, paragraph_properties: str = "", link:
     merged.update(segment.properties())
     ordered = sorted(merged.items(), key=lambda item: _RANK.get(item[0], len(_RANK)))
     rpr = "<w:rPr>" + "".join(xml for _, xml in ordered) + "</w:rPr>" if ordered else ""
+    glue = f'</w:t></w:r></w:p><w:p>{paragraph_properties}<w:r>{rpr}<w:t xml:space="preserve">'
+    page = (
+        f'</w:t></w:r></w:p><w:p>{paragraph_properties}<w:r>{rpr}<w:br w:type="page"/></w:r></w:p>'
+        f'<w:p>{paragraph_properties}<w:r>{rpr}<w:t xml:space="preserve">'
+    )
     paragraphs = []
     for piece in segment.text.split("\a"):  # \a: a new paragraph, \f: a page break (docxtpl's Listing)
         pages = [text_xml(escape_text(part)) for part in piece.split("\f")]
-        paragraphs.append(PAGE_BREAK.join(pages))
-    glue = f'</w:t></w:r></w:p><w:p>{paragraph_properties}<w:r>{rpr}<w:t xml:space="preserve">'
+        paragraphs.append(page.join(pages))
     run = f'<w:r>{rpr}<w:t xml:space="preserve">{glue.join(paragraphs)}</w:t></w:r>'
     if segment.url is None:
         return run
