@@ -13,20 +13,17 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
-from typing import Any, overload
-
-from openpyxl import Workbook
-from openpyxl.cell.cell import Cell as XlCell
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+from typing import TYPE_CHECKING, Any, overload
 
 from reportkit.engine.atomic import atomic_write
 from reportkit.models.awards import Honoree, HonoreeList
 
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is written, not with reportkit
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell as XlCell
+
 __all__ = ["honorees_workbook", "write_honorees"]
 
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FONT = "Times New Roman"
 _MONEY_FORMAT = "#,##0"
 
@@ -72,6 +69,12 @@ def _values(honorees: HonoreeList, honoree: Honoree, index: int) -> dict[str, An
 
 def honorees_workbook(honorees: HonoreeList, *, reference: str | None = None) -> Workbook:
     """The honoree list as an openpyxl :class:`~openpyxl.Workbook` (one sheet, ``Danh sách``)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -94,7 +97,7 @@ def honorees_workbook(honorees: HonoreeList, *, reference: str | None = None) ->
         _text(cell, heading)
         cell.font = Font(name=_FONT, size=12, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = _BOX
+        cell.border = box
         sheet.column_dimensions[get_column_letter(col)].width = col_width
     sheet.freeze_panes = sheet.cell(row + 1, 1)
     row += 1
@@ -114,7 +117,7 @@ def honorees_workbook(honorees: HonoreeList, *, reference: str | None = None) ->
                 else:
                     cell.value = value
                 cell.font = Font(name=_FONT, size=12)
-                cell.border = _BOX
+                cell.border = box
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
                 if heading == "Số tiền (đồng)":
                     cell.number_format = _MONEY_FORMAT
@@ -129,7 +132,7 @@ def honorees_workbook(honorees: HonoreeList, *, reference: str | None = None) ->
         total.number_format = _MONEY_FORMAT
         for col in range(1, width + 1):
             sheet.cell(row, col).font = Font(name=_FONT, size=12, bold=True)
-            sheet.cell(row, col).border = _BOX
+            sheet.cell(row, col).border = box
     return book
 
 
