@@ -14,26 +14,15 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from reportkit import documents
-from reportkit.documents.decisions import list_reference
-from reportkit.engine.batch import ExistingFilesError, render_many
-from reportkit.engine.errors import PackageError, TemplateError
-from reportkit.models.errors import describe_validation_error
-from reportkit.models.event import EventConfig
-from reportkit.models.loading import DataFileError
-from reportkit.pack import Event, build_pack, load_event
-from reportkit.pdf import PdfError, to_pdf
-from reportkit.sheets.honorees import read_honorees
-from reportkit.sheets.reading import SheetError, UnreadableSheetError
-from reportkit.sheets.writing import write_honorees
+if TYPE_CHECKING:  # the heavy modules load inside the commands that use them (--help stays fast)
+    from reportkit.models.event import EventConfig
+    from reportkit.pack import Event
 
 __all__ = ["app", "main"]
 
@@ -47,8 +36,16 @@ app = typer.Typer(
 err = Console(stderr=True)
 out = Console()
 
-DATA_ERRORS = (SheetError, ValidationError, TemplateError, PdfError, FileExistsError, ValueError, OSError)
-"""Readable input that is wrong (a bad row, field or tag) or a failed render: exit code 1."""
+
+def _data_errors_classes() -> tuple[type[BaseException], ...]:
+    """Readable input that is wrong (a bad row, field or tag) or a failed render: exit code 1."""
+    from pydantic import ValidationError
+
+    from reportkit.engine.errors import TemplateError
+    from reportkit.pdf import PdfError
+    from reportkit.sheets.reading import SheetError
+
+    return (SheetError, ValidationError, TemplateError, PdfError, FileExistsError, ValueError, OSError)
 
 
 def _input_errors() -> tuple[type[BaseException], ...]:
@@ -59,6 +56,10 @@ def _input_errors() -> tuple[type[BaseException], ...]:
 
     import yaml
     from lxml.etree import LxmlError
+
+    from reportkit.engine.errors import PackageError
+    from reportkit.models.loading import DataFileError
+    from reportkit.sheets.reading import UnreadableSheetError
 
     return (
         UnreadableSheetError,
@@ -80,32 +81,42 @@ def _fail(message: str) -> None:
     err.print("[bold red]error:[/] " + escape(message), highlight=False, markup=True, soft_wrap=True)
 
 
+def _describe(exc: Exception) -> tuple[int, str]:
+    """The exit code and the one message for an error of the user's input or data."""
+    from pydantic import ValidationError
+
+    from reportkit.engine.batch import ExistingFilesError
+    from reportkit.models.errors import describe_validation_error
+
+    if isinstance(exc, ValidationError):
+        return 1, describe_validation_error(exc)
+    if isinstance(exc, ExistingFilesError):
+        shown = ", ".join(str(p) for p in exc.paths[:5]) + (" …" if len(exc.paths) > 5 else "")
+        return 1, f"{len(exc.paths)} file(s) already exist: {shown} (add --overwrite to replace them)"
+    if isinstance(exc, _input_errors()):
+        return 2, str(exc) or type(exc).__name__
+    if isinstance(exc, _data_errors_classes()):
+        return 1, str(exc)
+    # a bug of ours: still one line, never a traceback
+    return 1, f"unexpected failure ({type(exc).__name__}: {exc}); please report it with the input"
+
+
 @contextmanager
 def _data_errors() -> Iterator[None]:
     try:
         yield
-    except ValidationError as exc:
-        _fail(describe_validation_error(exc))
-        raise typer.Exit(1) from None
-    except ExistingFilesError as exc:
-        shown = ", ".join(str(p) for p in exc.paths[:5]) + (" …" if len(exc.paths) > 5 else "")
-        _fail(f"{len(exc.paths)} file(s) already exist: {shown} (add --overwrite to replace them)")
-        raise typer.Exit(1) from None
-    except _input_errors() as exc:
-        _fail(str(exc) or type(exc).__name__)
-        raise typer.Exit(2) from None
-    except DATA_ERRORS as exc:
-        _fail(str(exc))
-        raise typer.Exit(1) from None
     except (typer.Exit, typer.Abort, KeyboardInterrupt, SystemExit):
         raise
-    except Exception as exc:  # a bug of ours: still one line, never a traceback
-        _fail(f"unexpected failure ({type(exc).__name__}: {exc}); please report it with the input")
-        raise typer.Exit(1) from None
+    except Exception as exc:
+        code, message = _describe(exc)
+        _fail(message)
+        raise typer.Exit(code) from None
 
 
 @contextmanager
 def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     with Progress(
         TextColumn(f"[bold]{label}"),
         BarColumn(),
@@ -166,6 +177,11 @@ def _mapping(pairs: list[str] | None) -> dict[str, str]:
 
 
 def _event_config(config: Path) -> EventConfig:
+    from pydantic import ValidationError
+
+    from reportkit.models.errors import describe_validation_error
+    from reportkit.models.event import EventConfig
+
     try:
         return EventConfig.from_yaml(config)
     except ValidationError as exc:
@@ -181,6 +197,9 @@ def _require_honorees(event: Event, source: Path) -> Event:
 def _event(data: Path, config: Path | None, mapping: dict[str, str], sheet: str | None = None) -> Event:
     """The event from an event file alone (``DATA`` is ``su_kien.yaml``), or from a spreadsheet
     (``DATA``) and the event file given with ``--config``."""
+    from reportkit.pack import Event
+    from reportkit.sheets.honorees import read_honorees
+
     if config is None:
         if data.suffix.lower() not in (".yaml", ".yml"):
             raise ValueError(f"{data}: give the event file with --config (or pass the event .yaml itself)")
@@ -196,6 +215,11 @@ def _event(data: Path, config: Path | None, mapping: dict[str, str], sheet: str 
 
 
 def _load_event(event_file: Path) -> Event:
+    from pydantic import ValidationError
+
+    from reportkit.models.errors import describe_validation_error
+    from reportkit.pack import load_event
+
     try:
         return load_event(event_file)
     except ValidationError as exc:
@@ -203,6 +227,8 @@ def _load_event(event_file: Path) -> Event:
 
 
 def _maybe_pdf(paths: list[Path], folder: Path, pdf: bool) -> None:
+    from reportkit.pdf import to_pdf
+
     if pdf and paths:
         for path in to_pdf(paths, folder):
             out.print(str(path), highlight=False)
@@ -267,6 +293,8 @@ def demo(
 
 
 def _pack(event_file: Path, out_dir: Path, pdf: bool | None, *, overwrite: bool) -> None:
+    from reportkit.pack import build_pack
+
     with _data_errors():
         event = _require_honorees(_load_event(event_file), event_file)
         paths = build_pack(event, out_dir, pdf=pdf, overwrite=overwrite)
@@ -334,6 +362,8 @@ def certificates(
 
     Example: [bold]reportkit certificates danh_sach.xlsx -c hoi_nghi.yaml -o giay_khen --merge --pdf[/]
     """
+    from reportkit import documents
+
     try:
         dx, dy = (float(v) for v in offset.split(","))
     except ValueError:
@@ -377,6 +407,8 @@ def _single(
     overwrite: bool,
     **options: Any,
 ) -> None:
+    from reportkit import documents
+
     with _data_errors():
         event = _event(data, config, _mapping(mapping), sheet)
         _refuse_existing(output, overwrite)
@@ -424,6 +456,9 @@ def honoree_list(
 
     Example: [bold]reportkit list danh_sach.xlsx -c hoi_nghi.yaml -o danh_sach.docx[/]
     """
+    from reportkit.documents.decisions import list_reference
+    from reportkit.sheets.writing import write_honorees
+
     if xlsx:
         target = output.with_suffix(".xlsx") if output.suffix.lower() == ".docx" else output
         with _data_errors():
@@ -462,6 +497,8 @@ def report(
 
     Example: [bold]reportkit report su_kien.yaml -o bao_cao.docx[/]
     """
+    from reportkit import documents
+
     with _data_errors():
         event = _require_honorees(_load_event(event_file), event_file)
         conference = _conference(event, event_file)
@@ -486,6 +523,8 @@ def invitations(
 
     Example: [bold]reportkit invitations su_kien.yaml -o giay_moi[/]
     """
+    from reportkit import documents
+
     with _data_errors():
         event = _load_event(event_file)
         conference = _conference(event, event_file)
@@ -517,6 +556,8 @@ def letters(
 
     Example: [bold]reportkit letters su_kien.yaml -o thu_khen[/]
     """
+    from reportkit import documents
+
     if to not in ("honorees", "guests"):
         raise typer.BadParameter(f"expected 'honorees' or 'guests', got {to!r}", param_hint="--to")
     with _data_errors():
@@ -596,6 +637,7 @@ def render(
     Example: [bold]reportkit render mau.docx danh_sach.xlsx -o out --name "{Họ và tên}.docx"[/]
     """
     from reportkit.data_files import load_contexts
+    from reportkit.engine.batch import render_many
     from reportkit.template import Template
 
     with _data_errors():
@@ -663,6 +705,8 @@ def pdf(
 
     Example: [bold]reportkit pdf out/*.docx -o out/pdf[/]
     """
+    from reportkit.pdf import to_pdf
+
     with _data_errors():
         for path in to_pdf(files, output, timeout=timeout):
             out.print(str(path), highlight=False)

@@ -8,21 +8,30 @@ in Word → Jinja source), :mod:`~.escaping` / :mod:`~.rich` / :mod:`~.media` (v
 :mod:`~.template` (compile and render), :mod:`~.merge` and :mod:`~.batch` (many records).
 """
 
-from reportkit.engine.batch import render_many, safe_filename
-from reportkit.engine.budget import RenderLimits
-from reportkit.engine.errors import (
-    PackageError,
-    RenderError,
-    SecurityError,
-    TemplateError,
-    TemplateSyntaxError,
-    UndefinedVariableError,
-)
-from reportkit.engine.media import Image
-from reportkit.engine.rich import Rich, RichParagraphs, Rule
-from reportkit.engine.subdoc import Subdoc
-from reportkit.engine.template import DocxTemplate
-from reportkit.engine.zipio import ZipLimits
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportkit.lazy import lazy_exports
+
+_EXPORTS = {
+    "DocxTemplate": "reportkit.engine.template",
+    "Image": "reportkit.engine.media",
+    "PackageError": "reportkit.engine.errors",
+    "RenderError": "reportkit.engine.errors",
+    "RenderLimits": "reportkit.engine.budget",
+    "Rich": "reportkit.engine.rich",
+    "RichParagraphs": "reportkit.engine.rich",
+    "Rule": "reportkit.engine.rich",
+    "SecurityError": "reportkit.engine.errors",
+    "Subdoc": "reportkit.engine.subdoc",
+    "TemplateError": "reportkit.engine.errors",
+    "TemplateSyntaxError": "reportkit.engine.errors",
+    "UndefinedVariableError": "reportkit.engine.errors",
+    "ZipLimits": "reportkit.engine.zipio",
+    "render_many": "reportkit.engine.batch",
+    "safe_filename": "reportkit.engine.batch",
+}
 
 __all__ = [
     "DocxTemplate",
@@ -42,3 +51,22 @@ __all__ = [
     "render_many",
     "safe_filename",
 ]
+
+if TYPE_CHECKING:
+    from reportkit.engine.batch import render_many, safe_filename
+    from reportkit.engine.budget import RenderLimits
+    from reportkit.engine.errors import (
+        PackageError,
+        RenderError,
+        SecurityError,
+        TemplateError,
+        TemplateSyntaxError,
+        UndefinedVariableError,
+    )
+    from reportkit.engine.media import Image
+    from reportkit.engine.rich import Rich, RichParagraphs, Rule
+    from reportkit.engine.subdoc import Subdoc
+    from reportkit.engine.template import DocxTemplate
+    from reportkit.engine.zipio import ZipLimits
+
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)
