@@ -61,7 +61,9 @@ def main() -> None:
     paragraphs = len(docx.Document(io.BytesIO(data)).paragraphs)
     print(describe())
     print(f"document: {paragraphs} paragraphs, {len(report.findings)} findings")
-    print(f"reportkit check: min {min(times):.3f} s, median {statistics.median(times):.3f} s ({args.repeat} runs)")
+    print(
+        f"reportkit check: min {min(times):.3f} s, median {statistics.median(times):.3f} s ({args.repeat} runs)"
+    )
     try:
         find_soffice()
     except PdfError:
@@ -75,7 +77,9 @@ def main() -> None:
         opened = time.perf_counter() - started
         pages = len(PAGE_OBJECT.findall(pdf.read_bytes()))
     print(f"pages (LibreOffice layout): {pages}")
-    print(f"LibreOffice opening and laying it out: {opened:.2f} s — check is {opened / min(times):.0f}× faster")
+    print(
+        f"LibreOffice opening and laying it out: {opened:.2f} s — check is {opened / min(times):.0f}× faster"
+    )
 
 
 if __name__ == "__main__":

@@ -246,8 +246,8 @@ def render_many(
         zero-length or truncated file, e.g. from a copy cut short, is rendered again).
     :param overwrite: replace existing files; otherwise an existing file is an error
         (:class:`ExistingFilesError`, a ``FileExistsError`` raised before anything is written).
-    :param durable: flush the files to disk when the batch completes (one ``syncfs``), so a
-        finished batch survives a power cut. A crash before that may leave files cut short:
+    :param durable: flush the files to disk when the batch completes (``fsync`` each, then the
+        folder), so a finished batch survives a power cut. A crash before that may leave files cut short:
         ``resume=True`` verifies every file and renders those again.
 
     When a record fails, the files this call created are removed (unless *resume*, which keeps
