@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import copy
 import io
-import re
 import statistics
 import tempfile
 import time
@@ -22,11 +21,10 @@ import docx
 from machine import describe  # benchmarks/machine.py
 
 from reportkit import check, documents
+from reportkit.checker.pages import PAGE_OBJECT
 from reportkit.pack import load_event
 from reportkit.pdf import PdfError, find_soffice, to_pdf
 from reportkit.resources import example_event
-
-PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?!s)")
 
 
 def long_decision(paragraphs: int) -> bytes:

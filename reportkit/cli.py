@@ -645,9 +645,7 @@ def render(
         contexts, many = load_contexts(data, sheet=sheet)
         if not many and not merge:
             target = output if output.suffix.lower() == ".docx" else output / f"{template.stem}.docx"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists() and not overwrite:
-                raise FileExistsError(f"{target} exists: add --overwrite to replace it")
+            _refuse_existing(target, overwrite)
             compiled.render(contexts[0], target)
             paths = [target]
         else:

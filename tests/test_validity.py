@@ -73,7 +73,10 @@ def test_builder_variants_are_valid(event: Event, tmp_path: Path) -> None:
     assert isinstance(overlay, list)
     outputs["overlay"] = overlay[0].read_bytes()
     merged_invitations = documents.invitations(
-        event.conference, event.issued(event.config.invitation, "Giấy mời"), tmp_path, merge=True  # type: ignore[arg-type]
+        event.conference,
+        event.issued(event.config.invitation, "Giấy mời"),
+        tmp_path,
+        merge=True,  # type: ignore[arg-type]
     )
     outputs["merged invitations"] = merged_invitations[0].read_bytes()
     for name, data in outputs.items():
@@ -91,3 +94,58 @@ def test_stress_pack_is_valid(event: Event) -> None:
         ):
             assert isinstance(data, bytes)
             assert_valid(data, name)
+
+
+def test_thank_you_letters_are_valid(event: Event, tmp_path: Path) -> None:
+    assert event.conference is not None
+    letter = event.issued(event.config.letter, None)
+    assert letter is not None
+    for path in documents.thank_you_letters(event.conference, letter, tmp_path):
+        assert_valid(path.read_bytes(), path.name)
+
+
+def test_rich_content_cell_tags_and_subdocs_are_valid() -> None:
+    """Every feature that writes new XML — hyperlinks, run properties, page and paragraph breaks,
+    paragraphs from data, a sub-document with a picture, merged and shaded cells, a widened grid,
+    templated properties — in one package on a built-in template, through the validator."""
+    from docx.shared import Mm
+
+    from reportkit import Rich, RichParagraphs, Subdoc, Template
+    from reportkit.resources import builtin_template
+    from tests.test_compat_docxtpl import _png
+
+    word = docx.Document(str(builtin_template("thu_khen.docx")))
+    word.add_paragraph("Xem {{r link }} và {{ listing }}")
+    word.add_paragraph("{{p paras }}")
+    word.add_paragraph("{{p sub }}")
+    table = word.add_table(rows=4, cols=3)
+    table.cell(0, 0).text = "{% colspan 2 %}{% cellbg 'FFCC00' %}Gộp"
+    table.cell(1, 0).text, table.cell(3, 0).text = "{%tr for r in rows %}", "{%tr endfor %}"
+    table.cell(2, 0).text, table.cell(2, 1).text = "{% vm %}Nhóm", "{{ r }}"
+    grid = word.add_table(rows=1, cols=4)
+    for column, text in enumerate(["Năm", "{%tc for c in cols %}", "{{ c }}", "{%tc endfor %}"]):
+        grid.cell(0, column).text = text
+    word.core_properties.title = "Thư {{ ten }}"
+    source = io.BytesIO()
+    word.save(source)
+    sub = docx.Document(str(builtin_template("thu_khen.docx")))
+    for child in list(sub.element.body):
+        if not child.tag.endswith("sectPr"):
+            sub.element.body.remove(child)
+    sub.add_paragraph("Phụ lục")
+    sub.add_picture(io.BytesIO(_png(20, 10)), width=Mm(20))
+    sub_bytes = io.BytesIO()
+    sub.save(sub_bytes)
+    link = Rich("văn bản", url="https://thuvienphapluat.vn/?q=a&b=1", strike=True, highlight="yellow")
+    context = {
+        "link": link.add("2", vertical="superscript").add(" nền", highlight="FFFF00"),
+        "listing": Rich("a\fb\ac"),
+        "paras": RichParagraphs("một").add("hai"),
+        "sub": Subdoc(sub_bytes.getvalue()),
+        "rows": [1, 2],
+        "cols": ["2019", "2020", "2021", "2022"],
+        "ten": "Lan",
+    }
+    data = Template(source.getvalue(), strict=False).render(context)
+    assert_valid(data, "features")
+    assert docx.Document(io.BytesIO(data)).core_properties.title == "Thư Lan"

@@ -13,7 +13,7 @@ from lxml import etree
 from reportkit.checker.elements import PLACE_DATE, DocumentMap, Para
 from reportkit.checker.findings import Finding
 from reportkit.checker.formatting import RunFormat, StyleResolver
-from reportkit.checker.lines import rule_length_mm
+from reportkit.checker.lines import container_width_mm, rule_length_mm
 from reportkit.checker.pages import estimate_pages
 from reportkit.engine.xml import qn
 from reportkit.layout.metrics import text_width_mm
@@ -135,7 +135,6 @@ def _rule_under(
 ) -> Iterator[Finding]:
     """The rule under *para*, 1/3 to 1/2 of the text above it. For a text on several *lines*
     offices size the rule by the line right above it or by the longest line: either passes."""
-    from reportkit.checker.lines import container_width_mm
 
     def width(line: Para) -> float:
         return min(
@@ -204,16 +203,19 @@ def legacy_encoding(font: str | None) -> str | None:
     return None
 
 
-def _font_findings(ctx: Context, para: Para, runs: list[RunFormat]) -> Iterator[Finding]:
-    legacy = sorted({f"{r.font} ({legacy_encoding(r.font)})" for r in runs if legacy_encoding(r.font)})
+def font_problem(formats: list[RunFormat]) -> tuple[str, str, str] | None:
+    """(rule, expected, found) for runs set in a legacy Vietnamese font or not in Times New Roman."""
+    legacy = sorted({f"{r.font} ({legacy_encoding(r.font)})" for r in formats if legacy_encoding(r.font)})
     if legacy:
-        yield ctx.finding(
-            "legacy-font", para, "Unicode text in Times New Roman", "a legacy font " + ", ".join(legacy)
-        )
-        return
-    fonts = {r.font for r in runs if face_family(r.font) != _FONT}
-    if fonts:
-        yield ctx.finding("font-family", para, _FONT, ", ".join(sorted(str(f) for f in fonts)))
+        return "legacy-font", "Unicode text in Times New Roman", ", ".join(legacy)
+    fonts = sorted({str(r.font) for r in formats if face_family(r.font) != _FONT})
+    return ("font-family", _FONT, ", ".join(fonts)) if fonts else None
+
+
+def _font_findings(ctx: Context, para: Para, runs: list[RunFormat]) -> Iterator[Finding]:
+    problem = font_problem(runs)
+    if problem is not None:
+        yield ctx.finding(problem[0], para, problem[1], problem[2])
 
 
 def check_fonts(ctx: Context) -> Iterator[Finding]:
@@ -395,7 +397,7 @@ def check_body(ctx: Context) -> Iterator[Finding]:
         fmt = ctx.resolver.paragraph(para.element)
         indent_cm = fmt.first_line / _TWIPS_PER_CM
         if para.leading_tab and indent_cm < 0.95:
-            indent_cm += _first_tab_stop(para.element) / _TWIPS_PER_CM  # an indent typed with Tab
+            indent_cm += _first_tab_stop(ctx, para.element) / _TWIPS_PER_CM  # an indent typed with Tab
         if not 0.95 <= indent_cm <= 1.3:
             yield ctx.finding("body-indent", para, "1 cm or 1.27 cm", f"{indent_cm:.2f} cm")
         if fmt.before + fmt.after < 6:
@@ -407,21 +409,20 @@ def check_body(ctx: Context) -> Iterator[Finding]:
 
 def _wraps(ctx: Context, para: Para, size: float, indent_cm: float) -> bool:
     """Whether the paragraph runs over more than one line (where its alignment shows)."""
-    from reportkit.checker.lines import container_width_mm
-
     width = container_width_mm(para.element, ctx.text_width_mm) - max(indent_cm, 0) * 10
     return text_width_mm(para.text, size) > width
 
 
-def _first_tab_stop(p: etree._Element) -> int:
-    """Where a leading tab goes, in twips: the paragraph's first tab stop, else Word's 1.27 cm."""
+def _first_tab_stop(ctx: Context, p: etree._Element) -> int:
+    """Where a leading tab goes, in twips: the first tab stop (paragraph or style), else Word's
+    default 1.27 cm."""
     stops = [
         int(tab.get(qn("w:pos"), "0"))
-        for tab in p.iterfind(f"{qn('w:pPr')}/{qn('w:tabs')}/{qn('w:tab')}")
+        for tab in ctx.resolver.tab_stops(p)
         if tab.get(qn("w:val")) not in ("clear", "bar")
         and (tab.get(qn("w:pos"), "0") or "0").lstrip("-").isdigit()
     ]
-    positive = [s for s in stops if s > 0]
+    positive = [stop for stop in stops if stop > 0]
     return min(positive) if positive else 720
 
 
@@ -548,18 +549,9 @@ def check_header_fonts(ctx: Context) -> Iterator[Finding]:
                 for r in p.iter(qn("w:r"))
                 if r.find(qn("w:t")) is not None or r.find(qn("w:instrText")) is not None
             ]
-            where = f"section {index}, {name}"
-            legacy = sorted(
-                {f"{f.font} ({legacy_encoding(f.font)})" for f in formats if legacy_encoding(f.font)}
-            )
-            if legacy:
-                yield Finding.of(
-                    "legacy-font", where, "", "Unicode text in Times New Roman", ", ".join(legacy)
-                )
-                continue
-            fonts = sorted({str(f.font) for f in formats if face_family(f.font) != _FONT})
-            if fonts:
-                yield Finding.of("font-family", where, "", _FONT, ", ".join(fonts))
+            problem = font_problem(formats)
+            if problem is not None:
+                yield Finding.of(problem[0], f"section {index}, {name}", "", problem[1], problem[2])
 
 
 def check_page_numbers(ctx: Context) -> Iterator[Finding]:

@@ -19,7 +19,7 @@ from lxml import etree
 from reportkit.engine.xml import NS, qn
 from reportkit.layout.metrics import text_width_mm
 
-__all__ = ["container_width_mm", "rule_length_mm"]
+__all__ = ["container_width_mm", "paragraph_text", "rule_length_mm"]
 
 _TWIPS_PER_MM = 1440 / 25.4
 _EMU_PER_MM = 36_000
@@ -29,7 +29,8 @@ _UNDERSCORES = re.compile(r"^\s*(?:_{3,}|[-–—]{3,})\s*$")
 _DEFAULT_CELL_MARGIN = 108
 
 
-def _text(p: etree._Element) -> str:
+def paragraph_text(p: etree._Element) -> str:
+    """The text of every ``w:t`` in *p*."""
     return "".join(t.text or "" for t in p.iter(qn("w:t")))
 
 
@@ -112,7 +113,7 @@ def _point_mm(value: str) -> tuple[float, float]:
 
 
 def _underscore_length(p: etree._Element, size_pt: float) -> float:
-    text = _text(p)
+    text = paragraph_text(p)
     if not _UNDERSCORES.match(text):
         return 0.0
     return text_width_mm(text.strip(), size_pt)
@@ -145,7 +146,7 @@ def _rule_length(p: etree._Element, page_text_width_mm: float, underscore_size_p
     if following is None:
         return 0.0
     width = container_width_mm(following, page_text_width_mm)
-    if _text(following).strip() and not _UNDERSCORES.match(_text(following)):
+    if paragraph_text(following).strip() and not _UNDERSCORES.match(paragraph_text(following)):
         # Word anchors a line shape in the next paragraph (the Số: or date line) as often as
         # in the text's own: a line there is the rule above it.
         return _border_length(following, width, ("top",)) or _shape_length(following)

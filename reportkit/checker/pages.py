@@ -19,19 +19,15 @@ from docx.document import Document as DocumentObject
 from lxml import etree
 
 from reportkit.checker.formatting import StyleResolver
-from reportkit.checker.lines import container_width_mm
+from reportkit.checker.lines import container_width_mm, paragraph_text
 from reportkit.engine.xml import qn
 from reportkit.layout.metrics import text_width_mm
 
-__all__ = ["estimate_pages", "layout_pages"]
+__all__ = ["PAGE_OBJECT", "estimate_pages", "layout_pages"]
 
 _PT_PER_MM = 72 / 25.4
 _LINE_HEIGHT = 1.2
-_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?!s)")
-
-
-def _text(p: etree._Element) -> str:
-    return "".join(t.text or "" for t in p.iter(qn("w:t")))
+PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?!s)")
 
 
 def _paragraph_pt(p: etree._Element, resolver: StyleResolver, page_text_mm: float) -> float:
@@ -42,7 +38,7 @@ def _paragraph_pt(p: etree._Element, resolver: StyleResolver, page_text_mm: floa
     fmt = resolver.paragraph(p)
     width = max(container_width_mm(p, page_text_mm), 10.0)
     breaks = sum(1 for _ in p.iter(qn("w:br")))
-    lines = max(1, math.ceil(text_width_mm(_text(p), size) / width)) + breaks
+    lines = max(1, math.ceil(text_width_mm(paragraph_text(p), size) / width)) + breaks
     return lines * size * _LINE_HEIGHT + fmt.before + fmt.after
 
 
@@ -86,4 +82,4 @@ def layout_pages(data: bytes) -> int:
         source = Path(folder) / "document.docx"
         source.write_bytes(data)
         (pdf,) = to_pdf([source], Path(folder) / "pdf")
-        return max(1, len(_PAGE_OBJECT.findall(pdf.read_bytes())))
+        return max(1, len(PAGE_OBJECT.findall(pdf.read_bytes())))

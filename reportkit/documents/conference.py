@@ -289,13 +289,7 @@ def commendation_letters(
     """A Thư khen for each honoree (``thu_khen_01 Phòng Quản lý Thương mại.docx`` …), written as
     a batch: existing files refused unless *overwrite*, nothing left behind if one fails."""
     contexts = [letter_context(h, issue, signature=signature) for h in honorees]
-
-    def name(index: int, context: dict[str, Any]) -> str:
-        return f"thu_khen_{index:02d} {context['honoree'].name}.docx"
-
-    return render_many(
-        load_template(template, "thu_khen.docx"), contexts, out_dir, filename=name, overwrite=overwrite
-    )
+    return _letters(contexts, "thu_khen", lambda c: c["honoree"].name, template, out_dir, overwrite)
 
 
 def thank_you_letters(
@@ -314,9 +308,21 @@ def thank_you_letters(
     if not invited:
         raise ValueError("nobody to thank: the conference has no guests")
     contexts = [thanks_context(g, conference, issue, signature=signature) for g in invited]
+    return _letters(contexts, "thu_cam_on", lambda c: c["guest"].full_name, template, out_dir, overwrite)
+
+
+def _letters(
+    contexts: list[dict[str, Any]],
+    prefix: str,
+    label: Callable[[dict[str, Any]], str],
+    template: TemplateChoice,
+    out_dir: str | os.PathLike[str],
+    overwrite: bool,
+) -> list[Path]:
+    """Letters rendered as a batch from the letter template, named ``prefix_01 label.docx``."""
 
     def name(index: int, context: dict[str, Any]) -> str:
-        return f"thu_cam_on_{index:02d} {context['guest'].full_name}.docx"
+        return f"{prefix}_{index:02d} {label(context)}.docx"
 
     return render_many(
         load_template(template, "thu_khen.docx"), contexts, out_dir, filename=name, overwrite=overwrite

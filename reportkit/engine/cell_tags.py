@@ -24,7 +24,8 @@ from typing import Any
 
 from lxml import etree
 
-from reportkit.engine.xml import qn
+from reportkit.engine.rich import colour_value
+from reportkit.engine.xml import insert_in_order, qn
 
 __all__ = [
     "CELL_FILL",
@@ -43,9 +44,11 @@ PLACEHOLDER = "rk-jinja"
 _CELL_TAG = re.compile(r"\{%\s*(colspan|cellbg|vm|hm)\b\s*(.*?)\s*%\}", re.DOTALL)
 _TC, _TCPR, _P, _T = qn("w:tc"), qn("w:tcPr"), qn("w:p"), qn("w:t")
 _SPAN, _SHD, _VMERGE, _VAL = qn("w:gridSpan"), qn("w:shd"), qn("w:vMerge"), qn("w:val")
-_HEX = re.compile(r"#?[0-9A-Fa-f]{6}")
 # tcPr children in schema order (CT_TcPr), to insert gridSpan, vMerge and shd where they belong
-_TCPR_ORDER = ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar"]
+_TCPR_ORDER = [
+    qn(f"w:{name}")
+    for name in ("cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar")
+]
 
 
 def grid_span(value: Any) -> str:
@@ -61,9 +64,9 @@ def grid_span(value: Any) -> str:
 
 def fill_colour(value: Any) -> str:
     """A cell background for ``w:shd/@w:fill``: ``RRGGBB`` hex or ``auto``."""
-    text = str(value).strip()
-    if text == "auto" or _HEX.fullmatch(text):
-        return text.lstrip("#").upper() if text != "auto" else text
+    colour = colour_value(str(value).strip())
+    if colour is not None:
+        return colour
     raise ValueError(f"cellbg needs a colour as 'RRGGBB' hex (e.g. 'FF0000'), not {value!r}")
 
 
@@ -76,16 +79,7 @@ def _property(cell: etree._Element, tag: str) -> etree._Element:
     existing = tcpr.find(tag)
     if existing is not None:
         return existing
-    element = etree.Element(tag)
-    local = etree.QName(tag).localname
-    rank = _TCPR_ORDER.index(local)
-    for index, child in enumerate(tcpr):
-        name = etree.QName(child).localname
-        if name in _TCPR_ORDER and _TCPR_ORDER.index(name) > rank:
-            tcpr.insert(index, element)
-            return element
-    tcpr.append(element)
-    return element
+    return insert_in_order(tcpr, etree.Element(tag), _TCPR_ORDER)
 
 
 def _wrap_cell_text(cell: etree._Element, before: str, after: str) -> None:
@@ -152,4 +146,6 @@ _LITERAL = re.compile("|".join(re.escape(k) for k in _LITERALS))
 
 def literal_braces(source: str) -> str:
     """``{_{ x }_}`` prints ``{{ x }}``: the escapes become Jinja string literals."""
-    return _LITERAL.sub(lambda m: _LITERALS[m.group(0)], source) if "_" in source else source
+    if "{_" not in source and "_}" not in source:
+        return source
+    return _LITERAL.sub(lambda m: _LITERALS[m.group(0)], source)

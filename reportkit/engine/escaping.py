@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["BREAK", "TAB", "clean_text", "escape_text", "text_xml"]
+__all__ = ["BREAK", "TAB", "clean_text", "escape_attribute", "escape_text", "text_xml"]
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NEWLINES = re.compile("\r\n?|\n")
@@ -44,6 +44,11 @@ def escape_text(text: str) -> str:
     if ">" in text:
         text = text.replace(">", "&gt;")
     return text
+
+
+def escape_attribute(text: str) -> str:
+    """:func:`escape_text` for an attribute value between double quotes (``"`` escaped too)."""
+    return escape_text(text).replace('"', "&quot;")
 
 
 def text_xml(escaped: str) -> str:

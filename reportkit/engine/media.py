@@ -17,6 +17,7 @@ from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image as _ImageHeader
 
 from reportkit.engine.errors import RenderError
+from reportkit.engine.escaping import escape_attribute
 
 __all__ = ["CURRENT_RENDER", "IMAGE_RELATIONSHIP", "Image", "RenderState"]
 
@@ -67,7 +68,7 @@ class Image:
     def drawing_xml(self, rid: str, shape_id: int) -> str:
         """The ``<w:drawing>`` of an inline picture related as *rid*."""
         name = f"Picture {shape_id}"
-        description = self.description.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+        description = escape_attribute(self.description)
         return (
             "<w:drawing>"
             '<wp:inline distT="0" distB="0" distL="0" distR="0" '
@@ -123,21 +124,26 @@ class RenderState:
         rels.append((rid, rel_type, target))
         return rid
 
+    def relate_media(self, name: str, blob: bytes, extension: str, content_type: str, prefix: str) -> str:
+        """Add the media part *name* (``word/media/…``) and relate it, as a picture, from the
+        part being rendered; return the relationship id."""
+        self.new_parts[name] = blob
+        if content_type:
+            self.defaults[extension] = content_type
+        depth = self.part.count("/")
+        target = name.removeprefix("word/")
+        if depth > 1:
+            target = "../" * (depth - 1) + target
+        return self.relate(self.part, IMAGE_RELATIONSHIP, target, prefix)
+
     def place(self, image: Image) -> str:
         """Register *image* for the current part; return its drawing XML."""
         if not self.part:
             raise RenderError("an Image can only be rendered inside a template part")
-        media = self.media_by_digest.get(image.digest)
-        if media is None:
-            media = f"word/media/rk_image{len(self.media_by_digest) + 1}.{image.extension}"
-            self.new_parts[media] = image.blob
-            self.media_by_digest[image.digest] = media
-            self.defaults[image.extension] = image.content_type
-        depth = self.part.count("/")
-        target = (
-            "../" * (depth - 1) + media.removeprefix("word/") if depth > 1 else media.removeprefix("word/")
+        media = self.media_by_digest.setdefault(
+            image.digest, f"word/media/rk_image{len(self.media_by_digest) + 1}.{image.extension}"
         )
-        rid = self.relate(self.part, IMAGE_RELATIONSHIP, target, "rkImg")
+        rid = self.relate_media(media, image.blob, image.extension, image.content_type, "rkImg")
         self.next_shape_id += 1
         return image.drawing_xml(rid, self.next_shape_id)
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reportkit.engine.escaping import escape_text, text_xml
+from reportkit.engine.escaping import escape_attribute, escape_text, text_xml
 
 __all__ = [
     "HIGHLIGHTS",
@@ -78,6 +78,18 @@ UNDERLINE_STYLES = frozenset(
 )  # fmt: skip
 """The underline styles of WordprocessingML (``ST_Underline``)."""
 _HEX_COLOR = re.compile(r"#?[0-9A-Fa-f]{6}")
+
+
+def colour_value(value: object) -> str | None:
+    """A colour as WordprocessingML writes it (``ST_HexColor``): ``RRGGBB`` upper case from
+    ``"c00000"`` or ``"#C00000"``, or ``auto``; ``None`` for anything else."""
+    if value == "auto":
+        return "auto"
+    if isinstance(value, str) and _HEX_COLOR.fullmatch(value.strip()):
+        return value.strip().lstrip("#").upper()
+    return None
+
+
 HIGHLIGHTS = frozenset(
     {
         "black", "blue", "cyan", "green", "magenta", "red", "yellow", "white", "darkBlue", "darkCyan",
@@ -127,9 +139,7 @@ class _Segment:
                 raise ValueError(f"rich text: size must be a number of points, not {self.size!r}")
             if not 1 <= self.size <= MAX_FONT_SIZE:  # also refuses NaN
                 raise ValueError(f"rich text: size {self.size!r} is not between 1 and {MAX_FONT_SIZE:g} pt")
-        if self.color is not None and not (
-            isinstance(self.color, str) and (self.color == "auto" or _HEX_COLOR.fullmatch(self.color))
-        ):
+        if self.color is not None and not (colour_value(self.color) is not None):
             raise ValueError(f"rich text: color {self.color!r} is not 'RRGGBB' hex (e.g. 'C00000') or 'auto'")
         for name in ("font", "east_asian_font", "style"):
             value = getattr(self, name)
@@ -144,7 +154,7 @@ class _Segment:
                 )
         if self.highlight is not None and not (
             isinstance(self.highlight, str)
-            and (self.highlight in HIGHLIGHTS or _HEX_COLOR.fullmatch(self.highlight))
+            and (self.highlight in HIGHLIGHTS or colour_value(self.highlight) not in (None, "auto"))
         ):
             raise ValueError(
                 f"rich text: highlight {self.highlight!r} is not 'RRGGBB' hex nor a highlight colour "
@@ -175,15 +185,14 @@ class _Segment:
             props["sz"] = f'<w:sz w:val="{half_points}"/>'
             props["szCs"] = f'<w:szCs w:val="{half_points}"/>'
         if self.color is not None:
-            hex_value = "auto" if self.color == "auto" else self.color.lstrip("#").upper()
-            props["color"] = f'<w:color w:val="{hex_value}"/>'
+            props["color"] = f'<w:color w:val="{colour_value(self.color)}"/>'
         if self.font is not None or self.east_asian_font is not None:
-            font = _attribute(self.font) if self.font else None
-            east = _attribute(self.east_asian_font or self.font or "")
+            font = escape_attribute(self.font) if self.font else None
+            east = escape_attribute(self.east_asian_font or self.font or "")
             latin = f'w:ascii="{font}" w:hAnsi="{font}" w:cs="{font}" ' if font else ""
             props["rFonts"] = f'<w:rFonts {latin}w:eastAsia="{east}"/>'
         if self.style is not None:
-            props["rStyle"] = f'<w:rStyle w:val="{_attribute(self.style)}"/>'
+            props["rStyle"] = f'<w:rStyle w:val="{escape_attribute(self.style)}"/>'
         if self.strike is not None:
             props["strike"] = "<w:strike/>" if self.strike else '<w:strike w:val="0"/>'
         if self.highlight is not None:
@@ -191,15 +200,11 @@ class _Segment:
                 props["highlight"] = f'<w:highlight w:val="{self.highlight}"/>'
             else:
                 props["shd"] = (
-                    f'<w:shd w:val="clear" w:color="auto" w:fill="{self.highlight.lstrip("#").upper()}"/>'
+                    f'<w:shd w:val="clear" w:color="auto" w:fill="{colour_value(self.highlight)}"/>'
                 )
         if self.vertical is not None:
             props["vertAlign"] = f'<w:vertAlign w:val="{self.vertical}"/>'
         return props
-
-
-def _attribute(value: str) -> str:
-    return escape_text(value).replace('"', "&quot;")
 
 
 _RPR_CHILD = re.compile(r"<w:(\w+)\b[^>]*?(?:/>|>.*?</w:\1>)", re.DOTALL)
@@ -368,7 +373,7 @@ def with_paragraph_style(paragraph_properties: str, style: str | None) -> str:
     """*paragraph_properties* (``<w:pPr>…</w:pPr>`` or empty) with its style set to *style*."""
     if style is None:
         return paragraph_properties
-    tag = f'<w:pStyle w:val="{_attribute(style)}"/>'
+    tag = f'<w:pStyle w:val="{escape_attribute(style)}"/>'
     if not paragraph_properties:
         return f"<w:pPr>{tag}</w:pPr>"
     if _PSTYLE.search(paragraph_properties):

@@ -146,14 +146,8 @@ class Subdoc:
             blob = self.media[rel.target]
             extension = posixpath.splitext(rel.target)[1].lstrip(".").lower()
             name = f"word/media/rk_sub_{hashlib.sha1(blob).hexdigest()[:16]}.{extension}"
-            state.new_parts[name] = blob
-            if extension in self.content_types:
-                state.defaults[extension] = self.content_types[extension]
-            depth = state.part.count("/")
-            target = name.removeprefix("word/")
-            if depth > 1:
-                target = "../" * (depth - 1) + target
-            return state.relate(state.part, IMAGE_RELATIONSHIP, target, "rkSub")
+            content_type = self.content_types.get(extension, "")
+            return state.relate_media(name, blob, extension, content_type, "rkSub")
         kind = rel.kind.rsplit("/", 1)[-1]
         raise RenderError(
             f"a sub-document's {kind} ({rel.target}) cannot be inserted; keep to text, tables and pictures"

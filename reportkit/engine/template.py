@@ -36,6 +36,7 @@ from reportkit.engine.errors import (
     TemplateSyntaxError,
     UndefinedVariableError,
 )
+from reportkit.engine.escaping import escape_attribute
 from reportkit.engine.grids import fit_table_grids
 from reportkit.engine.media import CURRENT_RENDER, RenderState
 from reportkit.engine.package import DocxPackage, rels_name_for
@@ -92,10 +93,6 @@ def _read_source(source: Source, limits: ZipLimits) -> bytes:
 
 NUMBERING_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
 NUMBERING_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
-
-
-def _attribute(value: str) -> str:
-    return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def context_mapping(context: Any) -> dict[str, Any]:
@@ -179,6 +176,13 @@ def filter_hint(exc: BaseException, line_text: str, filters: Mapping[str, Any]) 
     if tags:
         return f"a tag failed ({', '.join(tags[:3])}): {reason}"
     return f"{reason} ({type(exc).__name__})"
+
+
+def _spend(budget: RenderBudget, chunks: Iterator[str]) -> Iterator[str]:
+    """*chunks*, each charged to the render's output budget (and its clock) as it is produced."""
+    for chunk in chunks:
+        budget.spend_output(len(chunk))
+        yield chunk
 
 
 def _template_line(exc: BaseException, part: str) -> int | None:
@@ -345,20 +349,16 @@ class DocxTemplate:
         state = CURRENT_RENDER.get()
         state.part = part
         budget = CURRENT_BUDGET.get()
-        token = CURRENT_BUDGET.set(RenderBudget(self.render_limits)) if budget is None else None
-        budget = CURRENT_BUDGET.get()
-        assert budget is not None
+        token = None
+        if budget is None:  # a part rendered on its own (merge): a budget of its own
+            budget = RenderBudget(self.render_limits)
+            token = CURRENT_BUDGET.set(budget)
         try:
+            chunks = _spend(budget, compiled.template.generate(context))
             if compiled.source.column_loops:  # the grid is fitted to the cells once rendered
-                chunks = []
-                for chunk in compiled.template.generate(context):
-                    budget.spend_output(len(chunk))
-                    chunks.append(chunk)
                 yield fit_table_grids("".join(chunks))
-                return
-            for chunk in compiled.template.generate(context):
-                budget.spend_output(len(chunk))
-                yield chunk
+            else:
+                yield from chunks
         except (JinjaSecurityError, SecurityError) as exc:
             detail = exc.detail if isinstance(exc, SecurityError) else str(exc)
             line = _template_line(exc, part)
@@ -512,7 +512,7 @@ class DocxTemplate:
             rels = rels_name_for(part)
             text = self.package.data(rels).decode("utf-8") if rels in self.package.entries else _EMPTY_RELS
             added = "".join(
-                f'<Relationship Id="{rid}" Type="{kind}" Target="{_attribute(target)}"'
+                f'<Relationship Id="{rid}" Type="{kind}" Target="{escape_attribute(target)}"'
                 + (' TargetMode="External"/>' if kind == HYPERLINK else "/>")
                 for rid, kind, target in relationships
             )

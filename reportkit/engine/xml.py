@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from lxml import etree
 
-__all__ = ["NS", "W", "parse_xml", "qn"]
+__all__ = ["NS", "W", "insert_in_order", "parse_xml", "qn"]
 
 NS = {
     "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -39,6 +39,18 @@ def qn(tag: str) -> str:
     """``"w:p"`` → ``"{http://…/main}p"``."""
     prefix, local = tag.split(":")
     return f"{{{NS[prefix]}}}{local}"
+
+
+def insert_in_order(parent: etree._Element, child: etree._Element, order: list[str]) -> etree._Element:
+    """Insert *child* into *parent* before the first sibling that *order* (the tags of the
+    schema's sequence) puts after it: Word refuses properties out of schema order."""
+    later = set(order[order.index(child.tag) + 1 :])
+    for index, sibling in enumerate(parent):
+        if sibling.tag in later:
+            parent.insert(index, child)
+            return child
+    parent.append(child)
+    return child
 
 
 def parse_xml(data: bytes) -> etree._Element:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
+from reportkit.engine.xml import insert_in_order
+
 __all__ = ["insert_property"]
 
 _ORDER: dict[str, list[str]] = {
@@ -102,14 +104,7 @@ _TAGS = {qn(parent): [qn(f"w:{name}") for name in names] for parent, names in _O
 
 def insert_property(parent: BaseOxmlElement, child: BaseOxmlElement) -> BaseOxmlElement:
     """Insert *child* into *parent* (``w:pPr``, ``w:tblPr`` or ``w:sectPr``) in schema order."""
-    order = _TAGS[parent.tag]
-    position = order.index(child.tag)
     for old in parent.findall(child.tag):
         parent.remove(old)
-    later = set(order[position + 1 :])
-    for index, sibling in enumerate(parent):
-        if sibling.tag in later:
-            parent.insert(index, child)
-            return child
-    parent.append(child)
+    insert_in_order(parent, child, _TAGS[parent.tag])
     return child
