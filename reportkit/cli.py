@@ -396,6 +396,14 @@ def _refuse_existing(path: Path, overwrite: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
 
 
+def _write_one(target: Path, overwrite: bool, pdf: bool, produce: Callable[[Path], object]) -> None:
+    """One document: refused if it exists (unless *overwrite*), written, listed, and converted."""
+    _refuse_existing(target, overwrite)
+    produce(target)
+    out.print(str(target), highlight=False)
+    _maybe_pdf([target], target.parent, pdf)
+
+
 def _single(
     kind: str,
     data: Path,
@@ -411,11 +419,8 @@ def _single(
 
     with _data_errors():
         event = _event(data, config, _mapping(mapping), sheet)
-        _refuse_existing(output, overwrite)
         builder = documents.decision if kind == "decision" else documents.honoree_list
-        builder(event.decision, out=output, **options)
-        out.print(str(output), highlight=False)
-        _maybe_pdf([output], output.parent, pdf)
+        _write_one(output, overwrite, pdf, lambda target: builder(event.decision, out=target, **options))
 
 
 @app.command()
@@ -503,11 +508,12 @@ def report(
         event = _require_honorees(_load_event(event_file), event_file)
         conference = _conference(event, event_file)
         issue = _issued(event, "report", "Báo cáo")
-        target = output or Path("bao_cao_ket_qua_hoi_nghi.docx")
-        _refuse_existing(target, overwrite)
-        documents.conference_report(conference, issue, out=target, template=template)
-        out.print(str(target), highlight=False)
-        _maybe_pdf([target], target.parent, pdf)
+        _write_one(
+            output or Path("bao_cao_ket_qua_hoi_nghi.docx"),
+            overwrite,
+            pdf,
+            lambda target: documents.conference_report(conference, issue, out=target, template=template),
+        )
 
 
 @app.command()

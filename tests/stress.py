@@ -24,7 +24,10 @@ def stress_honorees() -> list[Honoree]:
     """Certificates that cannot be laid out at the designed sizes."""
     return [
         Honoree.model_validate(
-            {"collective": {"name": LONG_COLLECTIVE, "parent_unit": "Sở Công Thương"}, "achievement": LONG_ACHIEVEMENT}
+            {
+                "collective": {"name": LONG_COLLECTIVE, "parent_unit": "Sở Công Thương"},
+                "achievement": LONG_ACHIEVEMENT,
+            }
         ),
         Honoree.model_validate(
             {
@@ -40,7 +43,9 @@ def stress_honorees() -> list[Honoree]:
         Honoree.model_validate(
             {"collective": {"name": LONG_COLLECTIVE + " " + LONG_COLLECTIVE}, "achievement": LONG_ACHIEVEMENT}
         ),
-        Honoree.model_validate({"person": {"full_name": "Lê An", "gender": "Nam"}, "achievement": "Đã có thành tích."}),
+        Honoree.model_validate(
+            {"person": {"full_name": "Lê An", "gender": "Nam"}, "achievement": "Đã có thành tích."}
+        ),
     ]
 
 
@@ -54,11 +59,20 @@ def many(count: int, collectives: int = 0) -> list[Honoree]:
             unit = LONG_UNIT if index % 7 == 3 else "Văn phòng Sở"
             people.append(
                 Honoree.model_validate(
-                    {"person": {"full_name": f"Nguyễn Văn An {index + 1}", "gender": "Nam", "position": "Chuyên viên", "unit": unit}}
+                    {
+                        "person": {
+                            "full_name": f"Nguyễn Văn An {index + 1}",
+                            "gender": "Nam",
+                            "position": "Chuyên viên",
+                            "unit": unit,
+                        }
+                    }
                 )
             )
     return people
 
 
 def decision_with(event: Event, honorees: list[Honoree]) -> Decision:
-    return event.decision.model_copy(update={"honorees": event.honorees.model_copy(update={"honorees": honorees})})
+    return event.decision.model_copy(
+        update={"honorees": event.honorees.model_copy(update={"honorees": honorees})}
+    )

@@ -72,7 +72,9 @@ def _body(document: DocumentObject) -> list:
 def test_a_draft_is_a_notice_not_an_error(decision: bytes) -> None:
     def draft(document: DocumentObject) -> None:
         _replace_text(document, "Số: 12/QĐ-SCT", "Số:          /QĐ-SCT")
-        _replace_text(document, "Hải Phòng, ngày 15 tháng 6 năm 2021", "Hải Phòng, ngày      tháng 6 năm 2021")
+        _replace_text(
+            document, "Hải Phòng, ngày 15 tháng 6 năm 2021", "Hải Phòng, ngày      tháng 6 năm 2021"
+        )
         for p in all_paragraphs(document):
             if p.text.startswith("Hải Phòng, ngày"):
                 _set_runs(p, italic=True, size=14)
@@ -87,11 +89,23 @@ def test_a_draft_is_a_notice_not_an_error(decision: bytes) -> None:
 def test_agency_name_on_two_bold_lines_is_one_name(decision: bytes) -> None:
     report = check(_mutate(decision, lambda d: _set_runs(find(d, "UBND THÀNH PHỐ HẢI PHÒNG"), bold=True)))
     assert report.findings == [], report.text()
-    found = map_document(docx.Document(io.BytesIO(_mutate(decision, lambda d: _set_runs(find(d, "UBND THÀNH PHỐ HẢI PHÒNG"), bold=True)))).element.body)
+    found = map_document(
+        docx.Document(
+            io.BytesIO(_mutate(decision, lambda d: _set_runs(find(d, "UBND THÀNH PHỐ HẢI PHÒNG"), bold=True)))
+        ).element.body
+    )
     assert [p.text for p in found.agency_lines] == ["UBND THÀNH PHỐ HẢI PHÒNG", "SỞ CÔNG THƯƠNG"]
     assert found.parent_agency is None
     # A second line that is too big is reported once, as the agency's.
-    big = check(_mutate(decision, lambda d: [_set_runs(find(d, t), bold=True, size=14) for t in ("UBND THÀNH PHỐ HẢI PHÒNG", "SỞ CÔNG THƯƠNG")]))
+    big = check(
+        _mutate(
+            decision,
+            lambda d: [
+                _set_runs(find(d, t), bold=True, size=14)
+                for t in ("UBND THÀNH PHỐ HẢI PHÒNG", "SỞ CÔNG THƯƠNG")
+            ],
+        )
+    )
     assert [f.rule for f in big.findings] == ["agency"]
 
 
@@ -122,7 +136,20 @@ def test_a_rule_anchored_in_the_next_line_is_found(decision: bytes) -> None:
 
     report = check(_mutate(decision, moved))
     assert report.findings == [], report.text()
-    short = check(_mutate(decision, lambda d: (moved(d), [e.set("cx", "360000") for e in d.element.body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent")])))
+    short = check(
+        _mutate(
+            decision,
+            lambda d: (
+                moved(d),
+                [
+                    e.set("cx", "360000")
+                    for e in d.element.body.iter(
+                        "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}extent"
+                    )
+                ],
+            ),
+        )
+    )
     assert short.rules == {"motto-rule"}  # a real rule that is far too short is still judged
 
 
@@ -216,7 +243,10 @@ def test_can_cu_in_a_report_is_body_text() -> None:
 
 
 def test_face_names_from_conversions_are_the_family(decision: bytes) -> None:
-    data = _mutate(decision, lambda d: [_set_runs(p, font="Times New Roman Bold") for p in all_paragraphs(d) if p.text.isupper()])
+    data = _mutate(
+        decision,
+        lambda d: [_set_runs(p, font="Times New Roman Bold") for p in all_paragraphs(d) if p.text.isupper()],
+    )
     assert "font-family" not in check(data).rules
 
 
@@ -228,7 +258,9 @@ def test_an_indent_typed_with_tab(decision: bytes) -> None:
             p._p.find(qn("w:r")).append(OxmlElement("w:tab"))
 
     assert check(_mutate(decision, tabbed)).findings == []
-    unindented = _mutate(decision, lambda d: [setattr(p.paragraph_format, "first_line_indent", Pt(0)) for p in _body(d)])
+    unindented = _mutate(
+        decision, lambda d: [setattr(p.paragraph_format, "first_line_indent", Pt(0)) for p in _body(d)]
+    )
     assert "body-indent" in check(unindented).rules
 
 

@@ -57,4 +57,12 @@ def test_false_findings_are_at_most_five_percent() -> None:
 
 def test_every_rule_family_is_exercised_by_the_corpus() -> None:
     rules = {e["rule"] for entries in EXPECTED.values() for e in entries}
-    assert {"draft", "recipients", "page-number", "page-margins", "motto", "summary-rule", "legacy-font"} <= rules
+    assert {
+        "draft",
+        "recipients",
+        "page-number",
+        "page-margins",
+        "motto",
+        "summary-rule",
+        "legacy-font",
+    } <= rules

@@ -394,13 +394,18 @@ def test_a_timeout_kills_the_whole_converter(tmp_path: Path) -> None:
     assert not stat.exists() or stat.read_text().split(") ")[1].startswith("Z")  # gone, or a zombie
 
 
-def test_sigterm_cleans_up_a_batch(tmp_path: Path) -> None:
+def _slow_batch(tmp_path: Path, loops: int, rows: int) -> list[str]:
+    """The command line of a batch slow enough to be interrupted mid-way."""
     template = tmp_path / "t.docx"
-    template.write_bytes(build(["{% for i in range(3000) %}{{ ten }} {% endfor %}"]))
+    template.write_bytes(build([f"{{% for i in range({loops}) %}}{{{{ ten }}}} {{% endfor %}}"]))
     data = tmp_path / "ds.csv"
-    data.write_text("STT,Tên\n" + "".join(f"{i},Người {i}\n" for i in range(3000)), encoding="utf-8")
+    data.write_text("STT,Tên\n" + "".join(f"{i},Người {i}\n" for i in range(rows)), encoding="utf-8")
+    return [sys.executable, "-m", "reportkit", "render", str(template), str(data), "-o", str(tmp_path / "o")]
+
+
+def test_sigterm_cleans_up_a_batch(tmp_path: Path) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "reportkit", "render", str(template), str(data), "-o", str(tmp_path / "o")],
+        _slow_batch(tmp_path, 3000, 3000),
         stderr=subprocess.PIPE,
         text=True,
     )
@@ -462,23 +467,8 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_killing_the_parent_of_jobs_leaves_no_workers(tmp_path: Path) -> None:
-    template = tmp_path / "t.docx"
-    template.write_bytes(build(["{% for i in range(2000) %}{{ ten }} {% endfor %}"]))
-    data = tmp_path / "ds.csv"
-    data.write_text("STT,Tên\n" + "".join(f"{i},Người {i}\n" for i in range(5000)), encoding="utf-8")
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "reportkit",
-            "render",
-            str(template),
-            str(data),
-            "-o",
-            str(tmp_path / "o"),
-            "-j",
-            "2",
-        ],
+        [*_slow_batch(tmp_path, 2000, 5000), "-j", "2"],
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 60

@@ -28,7 +28,18 @@ def test_init_edit_pack_for_a_new_agency(tmp_path: Path) -> None:
 
     book = load_workbook(sheet)
     for index, name in enumerate(["Hoàng Thu Hà", "Đỗ Văn Tùng", "Vũ Thị Mai"], start=3):
-        book.active.append([index, "Cá nhân", name, "Nữ" if "Thị" in name or "Thu" in name else "Nam", "Bác sĩ", "Bệnh viện tỉnh", "Hoàn thành xuất sắc nhiệm vụ", None])
+        book.active.append(
+            [
+                index,
+                "Cá nhân",
+                name,
+                "Nữ" if "Thị" in name or "Thu" in name else "Nam",
+                "Bác sĩ",
+                "Bệnh viện tỉnh",
+                "Hoàn thành xuất sắc nhiệm vụ",
+                None,
+            ]
+        )
     book.save(sheet)
     result = run("pack", str(event_file), "-o", str(tmp_path / "out"), "--no-pdf")
     assert result.returncode == 0, result.stderr
@@ -78,14 +89,25 @@ def test_decision_and_list_refuse_to_overwrite(sample_data: Path, tmp_path: Path
 def test_version_and_sheet_option(sample_data: Path, tmp_path: Path) -> None:
     version = run("--version")
     assert version.returncode == 0 and version.stdout.startswith("reportkit ")
-    wrong = run("list", str(sample_data / "honorees_2015_2020.xlsx"), "-c", str(EVENT), "--sheet", "Nope", "-o", str(tmp_path / "l.docx"))
+    wrong = run(
+        "list",
+        str(sample_data / "honorees_2015_2020.xlsx"),
+        "-c",
+        str(EVENT),
+        "--sheet",
+        "Nope",
+        "-o",
+        str(tmp_path / "l.docx"),
+    )
     assert wrong.returncode == 1 and "no sheet named 'Nope' (its sheets: '" in wrong.stderr
 
 
 def test_error_text_is_printed_literally(tmp_path: Path) -> None:
     name = tmp_path / "ds[red]2024[/].csv"
     result = run("certificates", str(name), "-c", str(EVENT), "-o", str(tmp_path / "gk"))
-    assert result.returncode == 2 and "ds[red]2024[/].csv" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        result.returncode == 2 and "ds[red]2024[/].csv" in result.stderr and "Traceback" not in result.stderr
+    )
 
 
 def test_yaml_errors_name_file_and_line(tmp_path: Path, sample_data: Path) -> None:
@@ -93,7 +115,14 @@ def test_yaml_errors_name_file_and_line(tmp_path: Path, sample_data: Path) -> No
     broken.write_text("agency:\n  name: Sở\n  parent: [unclosed\nsigner: x\n", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"su_kien.yaml: line \d+, column \d+"):
         EventConfig.from_yaml(str(broken))  # a path given as str
-    result = run("decision", str(sample_data / "honorees_2015_2020.csv"), "-c", str(broken), "-o", str(tmp_path / "q.docx"))
+    result = run(
+        "decision",
+        str(sample_data / "honorees_2015_2020.csv"),
+        "-c",
+        str(broken),
+        "-o",
+        str(tmp_path / "q.docx"),
+    )
     assert result.returncode == 2 and "su_kien.yaml: line" in result.stderr
 
 
@@ -102,7 +131,9 @@ def test_validation_errors_speak_fields_not_types(tmp_path: Path, sample_data: P
     bad = tmp_path / "hoi_nghi.yaml"
     bad.write_text(text, encoding="utf-8")
     (tmp_path / "honorees_2015_2020.csv").write_bytes((sample_data / "honorees_2015_2020.csv").read_bytes())
-    result = run("decision", str(tmp_path / "honorees_2015_2020.csv"), "-c", str(bad), "-o", str(tmp_path / "q.docx"))
+    result = run(
+        "decision", str(tmp_path / "honorees_2015_2020.csv"), "-c", str(bad), "-o", str(tmp_path / "q.docx")
+    )
     assert result.returncode == 1
     assert "decision.number: " in result.stderr and "('mười hai')" in result.stderr
     assert "https://errors.pydantic.dev" not in result.stderr and "type=" not in result.stderr

@@ -20,7 +20,9 @@ COUNTS = (1, 9, 10, 99, 100, 250)
 
 
 def pages_of(pdf: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
     return [" ".join(page.split()) for page in text.split("\f")[:-1]]
 
 
@@ -62,7 +64,9 @@ def test_each_certificate_is_one_page(converted: dict[str, list[str]]) -> None:
     stress = converted["certificates_stress"]
     assert len(stress) == len(stress_honorees())
     for page in stress:
-        assert page.count("GIẤY KHEN") == 1 and "Trần Minh Quang" in page and "Quyết định số 12/QĐ-SCT" in page
+        assert (
+            page.count("GIẤY KHEN") == 1 and "Trần Minh Quang" in page and "Quyết định số 12/QĐ-SCT" in page
+        )
     assert LONG_COLLECTIVE.split(",")[0] in stress[0]
     assert len(converted["certificates_10"]) == 10
 
@@ -71,7 +75,9 @@ def test_a_certificate_too_long_for_any_layout_is_refused(event: Event) -> None:
     from reportkit.documents.fitting import CertificateFitError
     from reportkit.models import Honoree
 
-    huge = Honoree.model_validate({"collective": {"name": "Phòng"}, "achievement": " ".join([LONG_COLLECTIVE] * 12)})
+    huge = Honoree.model_validate(
+        {"collective": {"name": "Phòng"}, "achievement": " ".join([LONG_COLLECTIVE] * 12)}
+    )
     with pytest.raises(CertificateFitError, match=r"record 2 \(Phòng\).*too tall"):
         documents.certificates(decision_with(event, [*many(1, collectives=1), huge]))
 

@@ -119,21 +119,38 @@ def test_amounts_as_exporters_write_them(tmp_path: Path) -> None:
     sheet.append(["DANH SÁCH KHEN THƯỞNG"])
     sheet.append([])
     sheet.append(["STT", "Họ và tên", "Giới tính", "Số tiền"])
-    good = [447000, 447000.0, "447.000", "1.500.000,00", "540,000.00", "447000.0", "894.000 đồng", 446999.99999999994]
+    good = [
+        447000,
+        447000.0,
+        "447.000",
+        "1.500.000,00",
+        "540,000.00",
+        "447000.0",
+        "894.000 đồng",
+        446999.99999999994,
+    ]
     for index, amount in enumerate(good, start=1):
         sheet.append([index, f"Người {index}", "Nam", amount])
     path = tmp_path / "ds.xlsx"
     book.save(path)
     amounts = [h.amount for h in read_honorees(path).honorees]
     assert amounts == [447000, 447000, 447000, 1500000, 540000, 447000, 894000, 447000]
-    for bad, reason in (("1,500", "ambiguous"), (540000.5, "whole"), ("1.5", "ambiguous"), ("4.47.000", "malformed"), (-5, "negative")):
+    for bad, reason in (
+        ("1,500", "ambiguous"),
+        (540000.5, "whole"),
+        ("1.5", "ambiguous"),
+        ("4.47.000", "malformed"),
+        (-5, "negative"),
+    ):
         sheet.append([99, "Người xấu", "Nam", bad])
         book.save(path)
         with pytest.raises(RowError) as info:
             read_honorees(path)
         [(row, column, message)] = info.value.errors
         assert (row, column) == (sheet.max_row, "Số tiền") and reason in message
-        assert "ds.xlsx: 1 error(s)" in str(info.value) and f"row {sheet.max_row}, column 'Số tiền'" in str(info.value)
+        assert "ds.xlsx: 1 error(s)" in str(info.value) and f"row {sheet.max_row}, column 'Số tiền'" in str(
+            info.value
+        )
         sheet.delete_rows(sheet.max_row)
 
 

@@ -89,9 +89,7 @@ def test_report_time_range_and_speech_full_stop(event: Event) -> None:
     conference = event.conference
     assert conference is not None
     speech = conference.speeches[0].model_copy(update={"summary": "đánh giá cao kết quả đạt được"})
-    lines = report_lines(
-        event, ends_at=dt.datetime(2021, 6, 22, 11, 30), speeches=[speech]
-    )
+    lines = report_lines(event, ends_at=dt.datetime(2021, 6, 22, 11, 30), speeches=[speech])
     assert "1. Thời gian: từ 08 giờ 00 đến 11 giờ 30, Thứ Ba, ngày 22 tháng 6 năm 2021." in lines
     spoken = next(line for line in lines if line.startswith("Phát biểu tại Hội nghị"))
     assert spoken.endswith("đánh giá cao kết quả đạt được.")
