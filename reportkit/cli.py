@@ -179,11 +179,12 @@ def _mapping(pairs: list[str] | None) -> dict[str, str]:
 def _event_config(config: Path) -> EventConfig:
     from pydantic import ValidationError
 
+    from reportkit.legal.apply import event_by_law
     from reportkit.models.errors import describe_validation_error
     from reportkit.models.event import EventConfig
 
     try:
-        return EventConfig.from_yaml(config)
+        return event_by_law(EventConfig.from_yaml(config), config.parent)
     except ValidationError as exc:
         raise ValueError(describe_validation_error(exc, str(config))) from None
 
@@ -586,6 +587,125 @@ def letters(
         _maybe_pdf(paths, folder / "pdf", pdf)
 
 
+def _workflow_step(
+    step: str, event_file: Path, output: Path | None, template: Path | None, pdf: bool, overwrite: bool
+) -> None:
+    """One document of the workflow (:func:`reportkit.pack.single_documents`) from the event file."""
+    from reportkit.pack import single_documents
+
+    with _data_errors():
+        event = _require_honorees(_load_event(event_file), event_file)
+        steps = single_documents(event)
+        if step not in steps:
+            raise ValueError(f"{event_file}: the event file has no '{_STEP_SECTIONS[step]}' section")
+        document = steps[step]
+        _write_one(
+            output or Path(document.file_name), overwrite, pdf, lambda t: document.produce(t, template)
+        )
+
+
+_STEP_SECTIONS = {
+    "plan": "plan",
+    "minutes": "council",
+    "submission": "submission",
+    "agenda": "agenda",
+    "notice": "notice",
+    "official_letter": "official_letter",
+}
+
+
+@app.command()
+def plan(
+    event_file: EventArg,
+    output: Out = None,
+    template: Template = None,
+    pdf: Pdf = False,
+    overwrite: Overwrite = False,
+) -> None:
+    """The plan of the conference (Kế hoạch tổ chức hội nghị, Mẫu 1.4) from the event file.
+
+    Example: [bold]reportkit plan su_kien.yaml -o ke_hoach.docx[/]
+    """
+    _workflow_step("plan", event_file, output, template, pdf, overwrite)
+
+
+@app.command()
+def minutes(
+    event_file: EventArg,
+    output: Out = None,
+    template: Template = None,
+    pdf: Pdf = False,
+    overwrite: Overwrite = False,
+) -> None:
+    """The minutes of the emulation council's meeting (Biên bản họp Hội đồng Thi đua - Khen thưởng):
+    attendance, each proposal's votes and share, the conclusion.
+
+    Example: [bold]reportkit minutes su_kien.yaml -o bien_ban.docx[/]
+    """
+    _workflow_step("minutes", event_file, output, template, pdf, overwrite)
+
+
+@app.command()
+def submission(
+    event_file: EventArg,
+    output: Out = None,
+    template: Template = None,
+    pdf: Pdf = False,
+    overwrite: Overwrite = False,
+) -> None:
+    """The submission proposing the commendation (Tờ trình đề nghị khen thưởng, Mẫu 1.4).
+
+    Example: [bold]reportkit submission su_kien.yaml -o to_trinh.docx[/]
+    """
+    _workflow_step("submission", event_file, output, template, pdf, overwrite)
+
+
+@app.command()
+def agenda(
+    event_file: EventArg,
+    output: Out = None,
+    template: Template = None,
+    pdf: Pdf = False,
+    overwrite: Overwrite = False,
+) -> None:
+    """The conference programme (Chương trình hội nghị): one table of times, items and who leads them.
+
+    Example: [bold]reportkit agenda su_kien.yaml -o chuong_trinh.docx[/]
+    """
+    _workflow_step("agenda", event_file, output, template, pdf, overwrite)
+
+
+@app.command()
+def notice(
+    event_file: EventArg,
+    output: Out = None,
+    template: Template = None,
+    pdf: Pdf = False,
+    overwrite: Overwrite = False,
+) -> None:
+    """The notice of the chair's conclusions (Thông báo kết luận hội nghị, Mẫu 1.4).
+
+    Example: [bold]reportkit notice su_kien.yaml -o thong_bao.docx[/]
+    """
+    _workflow_step("notice", event_file, output, template, pdf, overwrite)
+
+
+@app.command(name="official-letter")
+def official_letter(
+    event_file: EventArg,
+    output: Out = None,
+    template: Template = None,
+    pdf: Pdf = False,
+    overwrite: Overwrite = False,
+) -> None:
+    """An official letter (công văn, Mẫu 1.5: Số: 05/SCT-VP, V/v …, Kính gửi: …), by default
+    sending the decision and its list.
+
+    Example: [bold]reportkit official-letter su_kien.yaml -o cong_van.docx[/]
+    """
+    _workflow_step("official_letter", event_file, output, template, pdf, overwrite)
+
+
 SCHEMAS = {
     "event": "reportkit.models.event:EventConfig",
     "decision": "reportkit.models.decision:Decision",
@@ -593,13 +713,15 @@ SCHEMAS = {
     "conference": "reportkit.models.conference:Conference",
     "award": "reportkit.models.awards:Award",
     "person": "reportkit.models.people:Person",
+    "council": "reportkit.models.council:CouncilMeeting",
+    "legal": "reportkit.legal.regimes:LegalData",
 }
 
 
 @app.command()
 def schema(
     name: Annotated[
-        str, typer.Argument(help="event, decision, honorees, conference, award or person.")
+        str, typer.Argument(help="event, decision, honorees, conference, award, person, council or legal.")
     ] = "event",
 ) -> None:
     """Print the JSON Schema of a data file (every field described), for editors' completion.

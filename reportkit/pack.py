@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportkit import documents
+from reportkit.documents import workflow
 from reportkit.engine.batch import ExistingFilesError
+from reportkit.legal.apply import event_by_law
 from reportkit.models.awards import HonoreeList
 from reportkit.models.conference import Conference
 from reportkit.models.decision import Decision
@@ -22,7 +24,7 @@ from reportkit.models.event import DocumentInfo, EventConfig
 from reportkit.pdf import PdfError, find_soffice, to_pdf
 from reportkit.sheets.honorees import read_honorees
 
-__all__ = ["Event", "build_pack", "letters", "load_event"]
+__all__ = ["Event", "SingleDocument", "build_pack", "letters", "load_event", "single_documents"]
 
 
 @dataclass
@@ -34,13 +36,23 @@ class Event:
 
     @property
     def decision(self) -> Decision:
+        """The decision, citing the submission (its number and date) when the event has one."""
         info = self.config.decision
+        fields = info.model_dump(exclude_none=True, exclude={"signer"})
+        submission = self.submission
+        if submission is not None and self.config.submission is not None:
+            fields.setdefault("proposal", self.config.submission.submitter)
+            fields["proposal_reference"] = submission.reference
         return Decision(
-            **info.model_dump(exclude_none=True),
+            **fields,
             agency=self.config.agency,
-            signer=self.config.signer,
+            signer=info.signer or self.config.signer,
             honorees=self.honorees,
         )
+
+    @property
+    def submission(self) -> IssuedDocument | None:
+        return self.issued(self.config.submission, "Tờ trình")
 
     @property
     def conference(self) -> Conference | None:
@@ -52,18 +64,19 @@ class Event:
     def issued(self, info: DocumentInfo | None, doc_type: str | None) -> IssuedDocument | None:
         if info is None:
             return None
+        fields = {name: getattr(info, name) for name in DocumentInfo.model_fields if name != "signer"}
         return IssuedDocument(
-            **info.model_dump(exclude_none=True),
+            **{k: v for k, v in fields.items() if v is not None},
             doc_type=doc_type,
             agency=self.config.agency,
-            signer=self.config.signer,
+            signer=info.signer or self.config.signer,
         )
 
 
 def load_event(path: str | os.PathLike[str]) -> Event:
     """Read an event YAML file and the honoree spreadsheet it names (relative to it)."""
     source = Path(path)
-    config = EventConfig.from_yaml(source)
+    config = event_by_law(EventConfig.from_yaml(source), source.parent)
     if config.honorees_file:
         members = read_honorees(source.parent / config.honorees_file).honorees
     else:
@@ -100,6 +113,116 @@ _PACK_FOLDERS = ("giay_khen", "giay_moi", "thu_khen")
 LIST_NAME = "danh_sach_kem_theo_quyet_dinh.docx"
 PRINT_NAME = "giay_khen_in_tat_ca.docx"
 REPORT_NAME = "bao_cao_ket_qua_hoi_nghi.docx"
+AGENDA_NAME = "chuong_trinh_hoi_nghi.docx"
+
+
+@dataclass(frozen=True)
+class SingleDocument:
+    """One document of the workflow: its default file name and how to write it to a path."""
+
+    file_name: str
+    produce: Callable[..., object]
+    """``produce(path, template=None)`` writes the document (with the user's template, if any)."""
+
+
+def _file_name(prefix: str, issue: IssuedDocument) -> str:
+    """``quyet_dinh_12-QĐ-SCT.docx``, or ``quyet_dinh.docx`` for a document without a number."""
+    symbol = issue.symbol.replace("/", "-")
+    return f"{prefix}_{symbol}.docx" if symbol else f"{prefix}.docx"
+
+
+def _section(event: Event, name: str, doc_type: str | None) -> IssuedDocument:
+    issue = event.issued(getattr(event.config, name), doc_type)
+    if issue is None:
+        raise ValueError(f"the event file has no '{name}' section")
+    return issue
+
+
+def _needs_conference(event: Event, what: str) -> Conference:
+    if event.conference is None:
+        raise ValueError(f"the {what} needs the event file's 'conference' section")
+    return event.conference
+
+
+def single_documents(event: Event) -> dict[str, SingleDocument]:
+    """The one-file documents *event* describes, in the order an office issues them: plan,
+    council minutes, submission, decision, list, programme, report, notice of conclusions,
+    official letter. A step whose section the event file lacks is left out."""
+    config = event.config
+    steps: dict[str, SingleDocument] = {}
+    decision = event.decision
+    if config.plan is not None:
+        issue = _section(event, "plan", "Kế hoạch")
+        conference = _needs_conference(event, "plan")
+        content = config.plan
+        steps["plan"] = SingleDocument(
+            _file_name("ke_hoach", issue),
+            lambda p, t=None: workflow.plan(content, conference, issue, out=p, template=t),
+        )
+    if config.council is not None:
+        minutes = _section(event, "council", "Biên bản")
+        meeting = config.council
+        steps["minutes"] = SingleDocument(
+            _file_name("bien_ban_hop_hoi_dong", minutes),
+            lambda p, t=None: workflow.council_minutes(
+                meeting, event.honorees, minutes, reason=decision.reason_text, out=p, template=t
+            ),
+        )
+    if config.submission is not None:
+        issue_tt = _section(event, "submission", "Tờ trình")
+        content_tt = config.submission
+        minutes_issue = event.issued(config.council, "Biên bản")
+        steps["submission"] = SingleDocument(
+            _file_name("to_trinh", issue_tt),
+            lambda p, t=None: workflow.submission(
+                content_tt,
+                decision,
+                issue_tt,
+                meeting=config.council,
+                minutes=minutes_issue,
+                out=p,
+                template=t,
+            ),
+        )
+    steps["decision"] = SingleDocument(
+        _file_name("quyet_dinh", decision), lambda p, t=None: documents.decision(decision, out=p, template=t)
+    )
+    steps["list"] = SingleDocument(
+        LIST_NAME, lambda p, t=None: documents.honoree_list(decision, out=p, template=t)
+    )
+    if config.agenda is not None:
+        issue_ct = _section(event, "agenda", "Chương trình")
+        conference_ct = _needs_conference(event, "programme")
+        steps["agenda"] = SingleDocument(
+            AGENDA_NAME, lambda p, t=None: workflow.agenda(conference_ct, issue_ct, out=p, template=t)
+        )
+    if config.report is not None and event.conference is not None:
+        report = _section(event, "report", "Báo cáo")
+        conference_bc = event.conference
+        steps["report"] = SingleDocument(
+            REPORT_NAME,
+            lambda p, t=None: documents.conference_report(conference_bc, report, out=p, template=t),
+        )
+    if config.notice is not None:
+        issue_tb = _section(event, "notice", "Thông báo")
+        conference_tb = _needs_conference(event, "notice")
+        content_tb = config.notice
+        steps["notice"] = SingleDocument(
+            _file_name("thong_bao_ket_luan", issue_tb),
+            lambda p, t=None: workflow.conclusions_notice(
+                content_tb, conference_tb, issue_tb, out=p, template=t
+            ),
+        )
+    if config.official_letter is not None:
+        issue_cv = _section(event, "official_letter", None)
+        content_cv = config.official_letter
+        steps["official_letter"] = SingleDocument(
+            _file_name("cong_van", issue_cv),
+            lambda p, t=None: workflow.official_letter(
+                content_cv, issue_cv, decision=decision, out=p, template=t
+            ),
+        )
+    return steps
 
 
 def _existing_outputs(folder: Path, top_names: list[str]) -> list[Path]:
@@ -119,22 +242,22 @@ def build_pack(
     before anything is written) unless *overwrite*.
     """
     folder = Path(out_dir)
+    steps = single_documents(event)  # every section checked before anything is written
+    clashes = _existing_outputs(folder, [s.file_name for s in steps.values()] + [PRINT_NAME])
+    if clashes and not overwrite:
+        raise ExistingFilesError(clashes)
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     decision = event.decision
-    symbol = decision.symbol.replace("/", "-")
-    decision_name = f"quyet_dinh_{symbol}.docx"
-    clashes = _existing_outputs(folder, [decision_name, LIST_NAME, PRINT_NAME, REPORT_NAME])
-    if clashes and not overwrite:
-        raise ExistingFilesError(clashes)  # before anything is written
 
-    def single(name: str, produce: Callable[[Path], object]) -> None:
-        path = folder / name
-        written.append(path)
-        produce(path)
+    def single(*names: str) -> None:
+        for name in names:
+            if name in steps:
+                path = folder / steps[name].file_name
+                written.append(path)
+                steps[name].produce(path)
 
-    single(decision_name, lambda p: documents.decision(decision, out=p))
-    single(LIST_NAME, lambda p: documents.honoree_list(decision, out=p))
+    single("plan", "minutes", "submission", "decision", "list")
     start = event.config.register_start
     certificates = documents.certificates(
         decision, folder / "giay_khen", register_start=start, overwrite=overwrite
@@ -152,14 +275,13 @@ def build_pack(
     assert isinstance(merged, list)
     written += merged
     conference = event.conference
-    report = event.issued(event.config.report, "Báo cáo")
-    if conference and report:
-        single(REPORT_NAME, lambda p: documents.conference_report(conference, report, out=p))
     invitation = event.issued(event.config.invitation, "Giấy mời")
     if conference and invitation and conference.guests:
         written += documents.invitations(conference, invitation, folder / "giay_moi", overwrite=overwrite)
+    single("agenda", "report", "notice")
     if event.config.letter and event.honorees.honorees:
         written += letters(event, folder / "thu_khen", overwrite=overwrite)
+    single("official_letter")
     if _pdf_wanted(pdf):
         top = [p for p in written if p.parent == folder]
         written += to_pdf(top, folder / "pdf")

@@ -18,6 +18,12 @@ TEMPLATE_NAMES = (
     "bao_cao_hoi_nghi.docx",
     "giay_moi.docx",
     "thu_khen.docx",
+    "ke_hoach_hoi_nghi.docx",
+    "bien_ban_hop_hoi_dong.docx",
+    "to_trinh_khen_thuong.docx",
+    "chuong_trinh_hoi_nghi.docx",
+    "thong_bao_ket_luan.docx",
+    "cong_van.docx",
 )
 
 _PACKAGE = Path(__file__).resolve().parent

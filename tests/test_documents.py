@@ -111,7 +111,8 @@ def test_decision(pack: Path) -> None:
     assert len(bases) == 3 and all(p.text.endswith(";") for p in bases)
     for p in bases:
         assert_format(p, size=14, italic=True)
-    assert_format(find(document, "Theo đề nghị của Chánh Văn phòng Sở."), size=14, italic=True)
+    proposal = "Theo đề nghị của Chánh Văn phòng Sở tại Tờ trình số 10/TTr-VP ngày 11 tháng 6 năm 2021."
+    assert_format(find(document, proposal), size=14, italic=True)
     assert_format(find(document, "QUYẾT ĐỊNH:"), size=14, bold=True)
     article1 = find(document, "Điều 1.", exact=False)
     assert article1.runs[0].text == "Điều 1." and article1.runs[0].bold
@@ -305,7 +306,7 @@ def test_conference_report(pack: Path) -> None:
     )
     text = "\n".join(plain(p.text) for p in all_paragraphs(document))
     for expected in (
-        "1. Thời gian: 08 giờ 00, Thứ Ba, ngày 22 tháng 6 năm 2021.",
+        "1. Thời gian: từ 08 giờ 00 đến 11 giờ 30, Thứ Ba, ngày 22 tháng 6 năm 2021.",
         "2. Địa điểm: Hội trường Sở Công Thương Hải Phòng.",
         "- Đồng chí Nguyễn Văn Thành - Ủy viên Thành ủy, Phó Chủ tịch Ủy ban nhân dân thành phố;",
         "- Đồng chí Lê Hoàng Sơn - Trưởng phòng Thi đua - Khen thưởng, Bộ Công Thương.",

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reportkit import documents
+from reportkit.documents import workflow
 from reportkit.pack import Event, load_event
 from reportkit.resources import example_event
 from tests.stress import LONG_COLLECTIVE, decision_with, many, stress_honorees
@@ -51,6 +52,20 @@ def converted(event: Event, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     for extra in range(0, 16):
         longer = conference.model_copy(update={"content": [*conference.content, *[item] * extra]})
         files[f"report_{extra:02d}"] = documents.conference_report(longer, issue)  # type: ignore[assignment]
+    config = event.config
+    assert config.plan and config.council
+    task = "Phối hợp chuẩn bị nội dung, tài liệu và các điều kiện cần thiết phục vụ Hội nghị theo chức năng."
+    plan_issue, minutes_issue = (
+        event.issued(config.plan, "Kế hoạch"),
+        event.issued(config.council, "Biên bản"),
+    )
+    assert plan_issue and minutes_issue
+    for extra in range(0, 16):
+        units = [*config.plan.tasks, *[config.plan.tasks[0].model_copy(update={"tasks": [task]})] * extra]
+        longer_plan = config.plan.model_copy(update={"tasks": units})
+        files[f"plan_{extra:02d}"] = workflow.plan(longer_plan, conference, plan_issue)  # type: ignore[assignment]
+        meeting = config.council.model_copy(update={"conclusions": [task] * (extra + 1)})
+        files[f"minutes_{extra:02d}"] = workflow.council_minutes(meeting, event.honorees, minutes_issue)  # type: ignore[assignment]
     paths = []
     for name, data in files.items():
         path = folder / f"{name}.docx"
@@ -117,4 +132,26 @@ def test_report_closing_block_never_splits(converted: dict[str, list[str]]) -> N
         assert closing == [len(pages) - 1], (extra, closing)  # Nơi nhận on the last page …
         last = pages[-1]
         assert last.rstrip().endswith("Trần Minh Quang") and "GIÁM ĐỐC" in last  # … with the signature
+        assert "./." in last  # … and never alone: the body's last paragraph goes with it
     assert len(page_counts) >= 2  # the closing crossed a page end somewhere in the range
+
+
+@pytest.mark.parametrize("kind", ["plan", "minutes"])
+def test_workflow_closing_never_alone_on_a_page(converted: dict[str, list[str]], kind: str) -> None:
+    """Plans and minutes of growing length: the signature block stays whole, on the last page,
+    with the body's closing paragraph (``…./.``) above it."""
+    page_counts = set()
+    for extra in range(0, 16):
+        pages = converted[f"{kind}_{extra:02d}"]
+        page_counts.add(len(pages))
+        last = pages[-1]
+        assert "./." in last, (kind, extra)
+        assert last.rstrip().endswith("Trần Minh Quang") or "Lương Thị Mai Trần Minh Quang" in last, (
+            kind,
+            extra,
+        )
+        if kind == "plan":
+            assert [i for i, page in enumerate(pages) if "Nơi nhận:" in page] == [len(pages) - 1]
+        else:
+            assert "THƯ KÝ" in last and "CHỦ TỊCH HỘI ĐỒNG" in last
+    assert len(page_counts) >= 2, (kind, page_counts)

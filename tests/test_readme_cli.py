@@ -38,7 +38,7 @@ def run_block(block: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_the_section_shows_every_command() -> None:
-    commands = {m for block in BLOCKS for m in re.findall(r"^reportkit (\w+)", block, re.MULTILINE)}
+    commands = {m for block in BLOCKS for m in re.findall(r"^reportkit ([\w-]+)", block, re.MULTILINE)}
     from reportkit.cli import app
 
     registered = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}

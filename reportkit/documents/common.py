@@ -22,7 +22,16 @@ from reportkit.resources import builtin_template
 from reportkit.template import Template
 from reportkit.vn.line_breaks import keep_together
 
-__all__ = ["RULE_SHARE", "TemplateChoice", "load_template", "rule_under", "standard_context"]
+__all__ = [
+    "ARABIC",
+    "ROMAN",
+    "RULE_SHARE",
+    "TemplateChoice",
+    "load_template",
+    "number_present",
+    "rule_under",
+    "standard_context",
+]
 
 TemplateChoice = str | os.PathLike[str] | Template | None
 RULE_SHARE = 0.4
@@ -46,6 +55,21 @@ def load_template(choice: TemplateChoice, builtin: str) -> Template:
         return choice
     path = Path(choice) if choice is not None else builtin_template(builtin)
     return _compiled(str(path), path.stat().st_mtime if path.exists() else 0.0)
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+ARABIC = tuple(str(n) for n in range(1, 21))
+
+
+def number_present(present: dict[str, bool], numerals: tuple[str, ...] = ROMAN) -> dict[str, str | None]:
+    """Numbers for the parts that are present, in order, and ``None`` for the others: a document
+    never reads ``1, 2, 5`` nor keeps an empty heading.
+
+    >>> number_present({"a": True, "b": False, "c": True})
+    {'a': 'I', 'b': None, 'c': 'II'}
+    """
+    shown = iter(numerals)
+    return {key: next(shown) if here else None for key, here in present.items()}
 
 
 def rule_under(text: str, size_pt: float, within_mm: float, *, bold: bool = True) -> Rule:

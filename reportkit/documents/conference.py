@@ -8,12 +8,18 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, overload
 
-from reportkit.documents.common import TemplateChoice, load_template, standard_context
+from reportkit.documents.common import (
+    ARABIC,
+    TemplateChoice,
+    load_template,
+    number_present,
+    standard_context,
+)
 from reportkit.engine.batch import render_many
 from reportkit.engine.media import Image
 from reportkit.models.awards import Honoree
 from reportkit.models.conference import Conference
-from reportkit.models.document import IssuedDocument
+from reportkit.models.document import IssuedDocument, closing_lines
 from reportkit.models.people import Person
 from reportkit.vn.dates import clock_time, long_date, numeric_date
 from reportkit.vn.text import as_clause, capitalize_first, lower_first
@@ -27,9 +33,6 @@ __all__ = [
     "thank_you_letters",
     "thanks_context",
 ]
-
-
-_ROMAN = ("I", "II", "III", "IV", "V", "VI")
 
 
 def comrade(person: Person) -> str:
@@ -60,29 +63,27 @@ def conference_time(starts_at: dt.datetime, ends_at: dt.datetime | None) -> str:
 def report_outline(conference: Conference, has_honorees: bool) -> dict[str, Any]:
     """What the report prints and how it is numbered: items of part I and the part numerals
     follow what is present, so there is never a ``1, 2, 5`` nor an empty ``III. KHEN THƯỞNG``."""
-    present = {
+    items = {
         "time": True,
         "venue": True,
         "chair": conference.chair is not None,
         "guests": bool(conference.guests),
         "participants": bool(conference.participants),
     }
-    items: dict[str, int | None] = dict.fromkeys(present)
-    items.update(zip([k for k, v in present.items() if v], range(1, 10), strict=False))
     parts = {
         "info": True,
         "content": True,
         "awards": bool(conference.awards_received) or has_honorees,
         "conclusions": bool(conference.conclusions or conference.tasks),
     }
-    numerals: dict[str, str | None] = dict.fromkeys(parts)
-    numerals.update(zip([k for k, v in parts.items() if v], _ROMAN, strict=False))
     return {
-        "number": items,
-        "numerals": numerals,
+        "number": number_present(items, ARABIC),
+        "numerals": number_present(parts),
         "time": conference_time(conference.starts_at, conference.ends_at),
         "chair": comrade(conference.chair) if conference.chair else None,
         "guests": [comrade(g) for g in conference.guests],
+        "guest_lines": closing_lines([capitalize_first(comrade(g)) for g in conference.guests]),
+        "tasks": closing_lines(list(conference.tasks)),
         "speeches": [
             {"speaker": comrade(s.speaker), "summary": full_stop(s.summary)} for s in conference.speeches
         ],

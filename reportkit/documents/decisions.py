@@ -14,7 +14,7 @@ from reportkit.models.decision import Decision
 from reportkit.vn.numbers import format_money, pad_count
 from reportkit.vn.words import amount_in_words
 
-__all__ = ["decision", "honoree_list", "list_reference", "money_article"]
+__all__ = ["decision", "honoree_list", "list_reference", "money_article", "money_clauses"]
 
 
 def _each_gets(count: int, noun: str, amount: int) -> str:
@@ -37,6 +37,15 @@ def _kind_clause(honorees: HonoreeList, members: list[Honoree], noun: str) -> st
     return ", ".join(parts)
 
 
+def money_clauses(honorees: HonoreeList) -> list[str]:
+    """What each group receives, in list order: ``mỗi tập thể được thưởng 894.000 đồng (…)``."""
+    clauses = []
+    for group in honorees.groups:
+        noun = "tập thể" if group.honorees[0].is_collective else "cá nhân"
+        clauses.append(_kind_clause(honorees, group.honorees, noun))
+    return clauses
+
+
 def money_article(honorees: HonoreeList, kind: str, fund: str) -> str | None:
     """The money article of the decision (Điều 2), or ``None`` when nobody receives money.
 
@@ -48,10 +57,7 @@ def money_article(honorees: HonoreeList, kind: str, fund: str) -> str | None:
     total = honorees.total_amount
     if not total:
         return None
-    clauses = []
-    for group in honorees.groups:
-        noun = "tập thể" if group.honorees[0].is_collective else "cá nhân"
-        clauses.append(_kind_clause(honorees, group.honorees, noun))
+    clauses = money_clauses(honorees)
     return (
         f"Kèm theo {kind}, {'; '.join(clauses)}. Tổng số tiền thưởng là {format_money(total)}"
         f" (Bằng chữ: {amount_in_words(total)}), trích từ {fund}."

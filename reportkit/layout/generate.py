@@ -17,91 +17,61 @@ import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-import docx
 from docx.document import Document as DocumentObject
 from docx.enum.table import WD_ALIGN_VERTICAL, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
 
+from reportkit.layout import workflow
 from reportkit.layout.metrics import text_width_mm
 from reportkit.layout.nd30 import (
-    CENTER,
     FIRST_LINE_INDENT,
-    JUSTIFY,
     LEFT,
     MOTTO,
     NATIONAL_TITLE,
     cant_split,
     closing_table,
     fixed_table,
-    header_table,
     page_number_header,
     paragraph,
     rule,
-    set_base_font,
-    setup_page,
     title_block,
 )
 from reportkit.layout.ooxml import insert_property
+from reportkit.layout.parts import (
+    BODY,
+    CLOSING,
+    RECIPIENTS,
+    SIGNER,
+    Section,
+    cell_text,
+    grid_borders,
+    new_document,
+    span,
+    standard_header,
+)
+from reportkit.layout.parts import sections as write_sections
 from reportkit.layout.slim import slim_package
 
 __all__ = ["TEMPLATES", "build_all", "main"]
 
-BODY: dict[str, Any] = {"align": JUSTIFY, "first_line": FIRST_LINE_INDENT, "after": 6}
-RECIPIENTS = ["{%p for line in recipients %}", "{{ line }}", "{%p endfor %}"]
-SIGNER = [
-    "{%p for line in signer.lines %}",
-    "{{ line }}",
-    "{%p endfor %}",
-    "{%p if signature %}",
-    "{{ signature }}",
-    "{%p else %}",
-    "",
-    "",
-    "",
-    "",
-    "{%p endif %}",
-    "{{ signer.full_name }}",
-]
-
-
-def _new(
-    landscape: bool = False, margins: tuple[float, float, float, float] = (20, 20, 30, 15)
-) -> DocumentObject:
-    document = docx.Document()
-    setup_page(document, landscape=landscape, margins_mm=margins)
-    set_base_font(document)
-    body = document.element.body
-    for p in list(body.iterchildren(qn("w:p"))):
-        body.remove(p)
-    return document
-
-
-def _standard_header(document: DocumentObject, *, number: bool = True, date: bool = True) -> None:
-    header_table(
-        document,
-        parent="{{ agency.parent_upper }}",
-        agency="{{ agency.name_upper }}",
-        agency_rule="{{p rules.agency }}",
-        number="{{ doc.number_line }}" if number else None,
-        place_date="{{ doc.place_date }}" if date else None,
-    )
-
 
 def decision() -> DocumentObject:
     """Mẫu 1.2: Quyết định khen thưởng."""
-    d = _new()
+    d = new_document()
     page_number_header(d)
-    _standard_header(d)
+    standard_header(d)
     title_block(d, "QUYẾT ĐỊNH", "{{ doc.summary }}", "{{p rules.summary }}")
     paragraph(d, "{{ decision.authority }}", bold=True, before=6, after=6)
     for text in ("{%p for basis in decision.legal_basis_lines %}", "{{ basis }}", "{%p endfor %}"):
         paragraph(d, text, italic=True, **BODY)
-    for text in ("{%p if decision.proposal %}", "Theo đề nghị của {{ decision.proposal }}.", "{%p endif %}"):
+    for text in (
+        "{%p if decision.proposal_text %}",
+        "Theo đề nghị của {{ decision.proposal_text }}.",
+        "{%p endif %}",
+    ):
         paragraph(d, text, italic=True, **BODY)
     paragraph(d, "QUYẾT ĐỊNH:", bold=True, before=6, after=6)
     paragraph(
@@ -123,7 +93,7 @@ def decision() -> DocumentObject:
         d,
         "Điều {{ 3 if money_article else 2 }}.",
         bold=True,
-        **BODY,
+        **CLOSING,
         runs=[
             (
                 " Quyết định có hiệu lực kể từ ngày ký. {{ decision.executors }} và các tập thể,"
@@ -136,73 +106,45 @@ def decision() -> DocumentObject:
     return d
 
 
-def _cell_text(
-    cell, text: str, *, bold: bool = False, italic: bool = False, align=CENTER, size: float = 13
-) -> None:  # type: ignore[no-untyped-def]
-    cell.paragraphs[0].text = ""
-    p = cell.paragraphs[0]
-    p.alignment = align
-    p.paragraph_format.space_before = p.paragraph_format.space_after = Pt(3)
-    if text:
-        run = p.add_run(text)
-        run.font.size = Pt(size)
-        run.bold, run.italic = bold, italic
-
-
-def _borders(table) -> None:  # type: ignore[no-untyped-def]
-    borders = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        edge = OxmlElement(f"w:{side}")
-        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "000000")):
-            edge.set(qn(key), value)
-        borders.append(edge)
-    insert_property(table._tbl.tblPr, borders)
-
-
-def _span(row, columns: int) -> None:  # type: ignore[no-untyped-def]
-    first = row.cells[0]
-    first.merge(row.cells[columns - 1])
-
-
 def _list_table(d: DocumentObject, amounts: bool) -> None:
     widths = (14, 66, 60, 25) if amounts else (14, 76, 75)
     heads = ["STT", "Họ và tên / Tên tập thể", "Chức vụ, đơn vị"] + (["Số tiền (đồng)"] if amounts else [])
     n = len(widths)
     table = fixed_table(d, widths, rows=7)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _borders(table)
+    grid_borders(table)
     header = table.rows[0]
     header_flag = OxmlElement("w:tblHeader")
     header._tr.get_or_add_trPr().append(header_flag)
     for cell, text in zip(header.cells, heads, strict=True):
-        _cell_text(cell, text, bold=True)
+        cell_text(cell, text, bold=True)
     controls = {
         1: "{%tr for group in honorees.groups %}",
         3: "{%tr for h in group.honorees %}",
         5: "{%tr endfor %}",
     }
     for index, text in controls.items():
-        _cell_text(table.rows[index].cells[0], text, align=LEFT)
+        cell_text(table.rows[index].cells[0], text, align=LEFT)
     group = table.rows[2]
-    _span(group, n)
-    _cell_text(group.cells[0], "{{ group.heading }}", bold=True, align=LEFT)
+    span(group, n)
+    cell_text(group.cells[0], "{{ group.heading }}", bold=True, align=LEFT)
     group.cells[0].paragraphs[0].paragraph_format.keep_with_next = True  # the heading stays with row 1
     for row in table.rows:
         cant_split(row)
     item = table.rows[4].cells
-    _cell_text(item[0], "{{ loop.index }}")
-    _cell_text(item[1], "{{ h.name }}", align=LEFT)
-    _cell_text(item[2], "{{ h.position_and_unit }}", align=LEFT)
+    cell_text(item[0], "{{ loop.index }}")
+    cell_text(item[1], "{{ h.name }}", align=LEFT)
+    cell_text(item[2], "{{ h.position_and_unit }}", align=LEFT)
     if amounts:
-        _cell_text(item[3], "{{ honorees.amount_of(h)|number }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
+        cell_text(item[3], "{{ honorees.amount_of(h)|number }}", align=WD_ALIGN_PARAGRAPH.RIGHT)
     # row 5 closes the inner loop; row 6 closes the outer loop and is followed by the total
-    _cell_text(table.rows[5].cells[0], "{%tr endfor %}", align=LEFT)
-    _cell_text(table.rows[6].cells[0], "{%tr endfor %}", align=LEFT)
+    cell_text(table.rows[5].cells[0], "{%tr endfor %}", align=LEFT)
+    cell_text(table.rows[6].cells[0], "{%tr endfor %}", align=LEFT)
     if amounts:
         total = table.add_row()
-        _span(total, n - 1)
-        _cell_text(total.cells[0], "Tổng cộng: {{ honorees.count_text }}", bold=True)
-        _cell_text(
+        span(total, n - 1)
+        cell_text(total.cells[0], "Tổng cộng: {{ honorees.count_text }}", bold=True)
+        cell_text(
             total.cells[-1], "{{ honorees.total_amount|number }}", bold=True, align=WD_ALIGN_PARAGRAPH.RIGHT
         )
         cant_split(total)
@@ -210,10 +152,10 @@ def _list_table(d: DocumentObject, amounts: bool) -> None:
 
 def honoree_list() -> DocumentObject:
     """The list attached to a decision (văn bản ban hành kèm theo) or, as an option, an appendix."""
-    d = _new()
+    d = new_document()
     page_number_header(d)
     paragraph(d, "{%p if not appendix %}")
-    _standard_header(d, number=False, date=False)
+    standard_header(d, number=False, date=False)
     paragraph(d, "DANH SÁCH", bold=True, before=18)
     paragraph(d, "{%p else %}")
     paragraph(d, "Phụ lục {{ appendix }}", bold=True)
@@ -253,7 +195,7 @@ def _page_border(d: DocumentObject, color: str = "C00000") -> None:
 
 def certificate() -> DocumentObject:
     """Giấy khen, full mode: A4 landscape, decorative border, one page per honoree."""
-    d = _new(landscape=True, margins=(24, 16, 25, 25))
+    d = new_document(landscape=True, margins=(24, 16, 25, 25))
     _page_border(d)
     red = "C00000"
     paragraph(d, NATIONAL_TITLE, size=14, bold=True)
@@ -343,7 +285,7 @@ OVERLAY_FIELDS = (
 
 def certificate_overlay() -> DocumentObject:
     """Giấy khen, overlay mode: only the fields, each framed at a position in millimetres."""
-    d = _new(landscape=True, margins=(10, 10, 10, 10))
+    d = new_document(landscape=True, margins=(10, 10, 10, 10))
     for text, x, y, width, size, bold, italic in OVERLAY_FIELDS:
         p = paragraph(d, text, size=size, bold=bold, italic=italic)
         _frame(p, x, y, width)
@@ -352,12 +294,12 @@ def certificate_overlay() -> DocumentObject:
 
 def conference_report() -> DocumentObject:
     """Mẫu 1.4: Báo cáo kết quả Hội nghị."""
-    d = _new()
+    d = new_document()
     page_number_header(d)
-    _standard_header(d)
+    standard_header(d)
     title_block(d, "BÁO CÁO", "{{ doc.summary }}", "{{p rules.summary }}")
     paragraph(d, "", after=6)
-    sections: list[tuple[str, dict[str, Any] | str | None]] = [
+    body: list[Section] = [
         ("{%p if intro %}", None),
         ("{{ intro }}", BODY),
         ("{%p endif %}", None),
@@ -369,8 +311,8 @@ def conference_report() -> DocumentObject:
         ("{%p endif %}", None),
         ("{%p if report.guests %}", None),
         ("{{ report.number.guests }}. Khách mời:", BODY),
-        ("{%p for g in report.guests %}", None),
-        ("- {{ g|capitalize_first }}{{ ';' if not loop.last else '.' }}", BODY),
+        ("{%p for g in report.guest_lines %}", None),
+        ("- {{ g }}", BODY),
         ("{%p endfor %}", None),
         ("{%p endif %}", None),
         ("{%p if conference.participants %}", None),
@@ -401,35 +343,20 @@ def conference_report() -> DocumentObject:
         ("{%p for item in conference.conclusions %}", None),
         ("{{ item }}", BODY),
         ("{%p endfor %}", None),
-        ("{%p for item in conference.tasks %}", None),
-        ("- {{ item }}{{ ';' if not loop.last else '.' }}", BODY),
+        ("{%p for item in report.tasks %}", None),
+        ("- {{ item }}", BODY),
         ("{%p endfor %}", None),
-        ("Trên đây là báo cáo kết quả {{ conference.title }}./.", BODY),
+        ("Trên đây là báo cáo kết quả {{ conference.title }}./.", CLOSING),
     ]
-    for text, style in sections:
-        if style == "heading":
-            paragraph(
-                d,
-                text,
-                bold=True,
-                align=JUSTIFY,
-                first_line=FIRST_LINE_INDENT,
-                before=6,
-                after=6,
-                keep_with_next=True,
-            )
-        elif isinstance(style, dict):
-            paragraph(d, text, **style)
-        else:
-            paragraph(d, text, align=LEFT)
+    write_sections(d, body)
     closing_table(d, recipients=RECIPIENTS, signer=SIGNER)
     return d
 
 
 def invitation() -> DocumentObject:
     """Mẫu 1.7: Giấy mời, one per guest."""
-    d = _new()
-    _standard_header(d)
+    d = new_document()
+    standard_header(d)
     title_block(d, "GIẤY MỜI", "{{ doc.summary }}", "{{p rules.summary }}")
     paragraph(d, "", after=6)
     paragraph(d, "{{ agency.name }} trân trọng kính mời:", **BODY)
@@ -467,8 +394,8 @@ def invitation() -> DocumentObject:
 
 def commendation_letter() -> DocumentObject:
     """Thư khen (or Thư cảm ơn): an administrative letter to a person or a collective, signed by the head."""
-    d = _new()
-    _standard_header(d, number=False)
+    d = new_document()
+    standard_header(d, number=False)
     paragraph(d, "{{ letter_title }}", bold=True, size=16, before=18, after=12)
     paragraph(
         d,
@@ -492,6 +419,12 @@ TEMPLATES: dict[str, Callable[[], DocumentObject]] = {
     "bao_cao_hoi_nghi.docx": conference_report,
     "giay_moi.docx": invitation,
     "thu_khen.docx": commendation_letter,
+    "ke_hoach_hoi_nghi.docx": workflow.plan,
+    "bien_ban_hop_hoi_dong.docx": workflow.council_minutes,
+    "to_trinh_khen_thuong.docx": workflow.submission,
+    "chuong_trinh_hoi_nghi.docx": workflow.agenda,
+    "thong_bao_ket_luan.docx": workflow.conclusions_notice,
+    "cong_van.docx": workflow.official_letter,
 }
 
 

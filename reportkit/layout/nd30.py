@@ -40,6 +40,7 @@ __all__ = [
     "rule",
     "set_base_font",
     "setup_page",
+    "signatures_side_by_side",
     "title_block",
 ]
 
@@ -221,13 +222,15 @@ def header_table(
     agency_rule: str,
     number: str | None,
     place_date: str | None,
+    subject: str | None = None,
     widths: HeaderWidths = HeaderWidths(),
 ) -> Table:
     """The header: agency block (ô 2, 3) | national title, motto (ô 1), place and date (ô 4).
 
     *parent*, *agency* and *number* are the texts (tags) of the parent agency, the issuing agency
     and the ``Số:`` line; *agency_rule* the tag of the rule under the agency (``{{p … }}``).
-    Without *number* and *place_date* the table has one row (attached lists).
+    Without *number* and *place_date* the table has one row (attached lists). *subject* is the
+    ``V/v …`` line of an official letter (ô 5b: 13 pt upright, under the number).
     """
     rows = 2 if number or place_date else 1
     table = fixed_table(document, (widths.left, widths.right), rows, widths.outdent)
@@ -242,6 +245,8 @@ def header_table(
     if rows == 2:
         left, right = (_clear(c) for c in table.rows[1].cells)
         paragraph(left, number or "", size=13, before=6) if number else left.add_paragraph()
+        if subject:
+            paragraph(left, subject, size=13, before=6)
         paragraph(right, place_date or "", size=14, italic=True, before=6)
     for row in table.rows:
         for cell in row.cells:
@@ -263,6 +268,18 @@ def cant_split(row: _Row) -> None:
         tr_pr.insert(0, OxmlElement("w:cantSplit"))
 
 
+def _space_above(table: Table, points: float = 12) -> None:
+    """Room between the body and a closing table, as the cells' top margin. A spacer paragraph
+    would break the chain of keep-with-next: LibreOffice then leaves the table alone on a page
+    while the body's last paragraph (kept with next) stays behind."""
+    margins = OxmlElement("w:tblCellMar")
+    top = OxmlElement("w:top")
+    top.set(qn("w:w"), str(round(points * 20)))
+    top.set(qn("w:type"), "dxa")
+    margins.append(top)
+    insert_property(table._tbl.tblPr, margins)
+
+
 def closing_table(
     document: DocumentObject,
     *,
@@ -276,8 +293,8 @@ def closing_table(
     *signer* the paragraphs of the signature block, each given as its text; lines whose text is
     empty make the signature space.
     """
-    paragraph(document, "", size=14, after=0, keep_with_next=True)
     table = fixed_table(document, (widths.closing_left, widths.closing_right), 1)
+    _space_above(table)
     cant_split(table.rows[0])  # Nơi nhận | title, signature space and name: never split
     left, right = (_clear(c) for c in table.rows[0].cells)
     paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT)
@@ -287,6 +304,23 @@ def closing_table(
         paragraph(right, line, size=14, bold=True)
     _finish(left)
     _finish(right)
+    return table
+
+
+def signatures_side_by_side(
+    document: DocumentObject, left: Sequence[str], right: Sequence[str], widths: HeaderWidths = HeaderWidths()
+) -> Table:
+    """Two signature blocks on one row (minutes: the secretary left, the chair right), each given
+    as its lines; empty lines make the signature space. The row never splits across pages."""
+    half = (widths.closing_left + widths.closing_right) / 2
+    table = fixed_table(document, (half, half), 1)
+    _space_above(table)
+    cant_split(table.rows[0])
+    for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
+        _clear(cell)
+        for line in lines:
+            paragraph(cell, line, size=14, bold=True)
+        _finish(cell)
     return table
 
 

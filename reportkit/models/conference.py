@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from typing import Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from reportkit.models.agency import Agency
 from reportkit.models.awards import HonoreeList
 from reportkit.models.base import DateTime, ReportkitModel, Text
 from reportkit.models.people import Person
+from reportkit.models.planning import AgendaItem
 
 __all__ = ["Conference", "ConferenceDetails", "ReceivedAward", "Speech"]
 
@@ -58,6 +61,32 @@ class ConferenceDetails(ReportkitModel):
     )
     conclusions: list[Text] = Field(default=[], description="The chair's conclusions, one per entry.")
     tasks: list[Text] = Field(default=[], description="Tasks assigned, one per entry.")
+    programme: list[AgendaItem] = Field(
+        default=[], description="The detailed programme (Chương trình): times, items, who leads them."
+    )
+
+    @model_validator(mode="after")
+    def _programme_in_order(self) -> Self:
+        """Items follow each other; an item without an end ends when the next one starts."""
+        items = self.programme
+        for number, (item, after) in enumerate(itertools.pairwise(items), start=1):
+            if after.start < item.start or (item.end is not None and after.start < item.end):
+                raise ValueError(
+                    f"programme item {number + 1} ({after.time_range}) starts before item {number} "
+                    f"({item.time_range}) ends"
+                )
+            if item.end is None:
+                item.end = after.start
+        first, last = self.starts_at.time(), self.ends_at.time() if self.ends_at else None
+        for number, item in enumerate(items, start=1):
+            if item.end is not None and item.end <= item.start:
+                raise ValueError(f"programme item {number} ends ({item.time_range}) before it starts")
+            if item.start < first or (last is not None and (item.end or item.start) > last):
+                span = f"{first:%H:%M} - {last:%H:%M}" if last else f"from {first:%H:%M}"
+                raise ValueError(
+                    f"programme item {number} ({item.time_range}) is outside the conference's time ({span})"
+                )
+        return self
 
     @property
     def date(self) -> dt.date:

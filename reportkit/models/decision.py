@@ -46,6 +46,18 @@ class Decision(DecisionContent, IssuedDocument):
     doc_type: Text | None = Field(default="Quyết định", description="Document type, 'Quyết định'.")
     summary: Text = Field(description="Trích yếu, e.g. 'Về việc khen thưởng …'.")
     honorees: HonoreeList | None = Field(default=None, description="The list attached to the decision.")
+    proposal_reference: Text | None = Field(
+        default=None,
+        description="The submission proposing it, e.g. 'Tờ trình số 10/TTr-VP ngày 12 tháng 6 năm 2021'.",
+    )
+
+    @property
+    def proposal_text(self) -> str | None:
+        """``Chánh Văn phòng Sở tại Tờ trình số 10/TTr-VP ngày 12 tháng 6 năm 2021`` (who proposed
+        it and where), or ``None`` when nobody is named."""
+        if not self.proposal:
+            return None
+        return f"{self.proposal} tại {self.proposal_reference}" if self.proposal_reference else self.proposal
 
     @property
     def legal_basis_lines(self) -> list[str]:

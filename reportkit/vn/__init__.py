@@ -19,7 +19,7 @@ from reportkit.vn.dates import (
 )
 from reportkit.vn.doc_numbers import DOC_TYPES, doc_number, doc_type_abbreviation
 from reportkit.vn.names import NameParts, honorific, parse_gender, split_name
-from reportkit.vn.numbers import format_money, format_number, pad_count
+from reportkit.vn.numbers import format_money, format_number, format_percent, pad_count
 from reportkit.vn.text import as_clause, capitalize_first, lower_first, nfc, normalize, normalize_name, upper
 from reportkit.vn.words import amount_in_words, number_to_words
 
@@ -38,6 +38,7 @@ __all__ = [
     "doc_type_abbreviation",
     "format_money",
     "format_number",
+    "format_percent",
     "honorific",
     "long_date",
     "lower_first",

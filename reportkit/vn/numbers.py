@@ -8,11 +8,13 @@ whole ``float``, numeric text) and refuses what that parser refuses, with an
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from babel.numbers import format_decimal
 
 from reportkit.vn.amounts import parse_amount, parse_count, parse_number
 
-__all__ = ["format_money", "format_number", "pad_count"]
+__all__ = ["format_money", "format_number", "format_percent", "pad_count"]
 
 
 def format_number(n: object) -> str:
@@ -28,3 +30,14 @@ def format_money(n: object, currency: str = "đồng") -> str:
 def pad_count(n: object) -> str:
     """Counts below 10 in running text get a leading zero: ``4`` → ``"04"``, ``11`` → ``"11"``."""
     return f"{parse_count(n):02d}"
+
+
+def format_percent(part: object, whole: object = 1) -> str:
+    """The share *part* / *whole* as a percentage with at most two decimals, decimal comma:
+    ``(7, 7)`` → ``"100%"``, ``(6, 7)`` → ``"85,71%"``, ``(1, 2)`` → ``"50%"``; with *whole*
+    left out, *part* is the ratio itself: ``Decimal("0.7")`` → ``"70%"``."""
+    total = parse_number(whole)
+    if total <= 0:
+        raise ValueError(f"a share of {whole!r}: the whole must be positive")
+    share = (parse_number(part) * 100 / total).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return f"{format_decimal(share.normalize(), locale='vi', decimal_quantization=False)}%"

@@ -1,0 +1,609 @@
+"""The documents around the decision, in the order an office issues them: the plan of the
+conference (Kế hoạch), the council's minutes (Biên bản), the submission (Tờ trình), the
+programme (Chương trình), the notice of conclusions (Thông báo kết luận) and the official
+letter (công văn).
+
+Every figure comes from the models the decision uses: the council votes on the honoree list,
+the submission submits that list with its money, the plan budgets that money, and each document
+cites the one before it by number and date.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, overload
+
+from reportkit.documents.common import (
+    ARABIC,
+    TemplateChoice,
+    load_template,
+    number_present,
+    standard_context,
+)
+from reportkit.documents.conference import comrade, conference_time, full_stop
+from reportkit.documents.decisions import money_clauses
+from reportkit.engine.media import Image
+from reportkit.models.awards import Award, HonoreeList
+from reportkit.models.conference import Conference
+from reportkit.models.council import CouncilMeeting, Proposal
+from reportkit.models.decision import Decision
+from reportkit.models.document import IssuedDocument, closing_lines
+from reportkit.models.notices import ConclusionsContent, OfficialLetterContent, SubmissionContent
+from reportkit.models.planning import PlanContent
+from reportkit.vn.dates import admin_date, clock_time, numeric_date
+from reportkit.vn.numbers import format_money, format_percent, pad_count
+from reportkit.vn.text import capitalize_first, lower_first
+from reportkit.vn.words import amount_in_words
+
+__all__ = [
+    "agenda",
+    "conclusions_notice",
+    "council_minutes",
+    "council_name",
+    "official_letter",
+    "plan",
+    "point_letters",
+    "proposal_text",
+    "submission",
+]
+
+Output = str | os.PathLike[str] | None
+
+# điểm of a khoản are lettered with the Vietnamese alphabet (Phụ lục I): no f, j, w, z
+_POINTS = tuple("abcdđeghiklmnopqrstuvxy")
+
+
+def point_letters(count: int) -> list[str]:
+    """``a)``, ``b)`` … ``đ)`` … for *count* points (the Vietnamese alphabet of Phụ lục I)."""
+    if count > len(_POINTS):
+        raise ValueError(f"{count} points: at most {len(_POINTS)} can be lettered a) … y)")
+    return [f"{letter})" for letter in _POINTS[:count]]
+
+
+def _money_text(amount: int) -> str:
+    return f"{format_money(amount)} (Bằng chữ: {amount_in_words(amount)})"
+
+
+def _render(name: str, context: dict[str, Any], template: TemplateChoice, out: Output) -> bytes | Path:
+    return load_template(template, name).render(context, out)
+
+
+# -- Kế hoạch ----------------------------------------------------------------------------------
+
+
+def _participants(conference: Conference) -> list[str]:
+    people = [f"Đại biểu: {comrade(g)}" for g in conference.guests]
+    if conference.participants:
+        people.append(capitalize_first(conference.participants))
+    return people
+
+
+@overload
+def plan(
+    content: PlanContent,
+    conference: Conference,
+    issue: IssuedDocument,
+    *,
+    template: TemplateChoice = None,
+    out: None = None,
+    signature: Image | None = None,
+) -> bytes: ...
+@overload
+def plan(
+    content: PlanContent,
+    conference: Conference,
+    issue: IssuedDocument,
+    *,
+    template: TemplateChoice = None,
+    out: str | os.PathLike[str],
+    signature: Image | None = None,
+) -> Path: ...
+def plan(
+    content: PlanContent,
+    conference: Conference,
+    issue: IssuedDocument,
+    *,
+    template: TemplateChoice = None,
+    out: Output = None,
+    signature: Image | None = None,
+) -> bytes | Path:
+    """Kế hoạch tổ chức hội nghị: purposes and requirements, time, place and who attends, the
+    programme, the awards to be presented (counted from the conference's honoree list), the
+    budget (its award money is the list's total) and the tasks of each unit."""
+    honorees = conference.honorees
+    award_money = honorees.total_amount if honorees else 0
+    lines = [(line.item, line.amount) for line in content.budget]
+    if award_money and honorees and honorees.award:
+        lines.insert(0, (f"Tiền thưởng kèm theo {honorees.award.kind}", award_money))
+    total = sum(amount for _, amount in lines)
+    awards = None
+    if honorees and honorees.honorees and honorees.award:
+        awards = (
+            f"Tại Hội nghị, trao {honorees.award.title} cho {honorees.count_text} có thành tích "
+            f"xuất sắc (theo Quyết định khen thưởng)."
+        )
+    has_participants = bool(conference.guests or conference.participants)
+    context = standard_context(issue, signature)
+    context.update(
+        content=content,
+        conference=conference,
+        plan={
+            "numerals": number_present(
+                {
+                    "purpose": True,
+                    "info": True,
+                    "programme": True,
+                    "awards": awards is not None,
+                    "budget": True,
+                    "tasks": bool(content.tasks),
+                }
+            ),
+            "number": number_present(
+                {
+                    "time": True,
+                    "venue": True,
+                    "chair": conference.chair is not None,
+                    "participants": has_participants,
+                },
+                ARABIC,
+            ),
+            "time": conference_time(conference.starts_at, conference.ends_at),
+            "chair": comrade(conference.chair) if conference.chair else None,
+            "guests": [comrade(g) for g in conference.guests],
+            "participants": closing_lines(_participants(conference)),
+            "awards": awards,
+            "purposes": closing_lines(list(content.purposes)),
+            "requirements": closing_lines(list(content.requirements)),
+            "units": [
+                {"unit": unit.unit, "tasks": closing_lines(list(unit.tasks))} for unit in content.tasks
+            ],
+            "budget_lines": closing_lines([f"{item}: {format_money(amount)}" for item, amount in lines]),
+            "budget_total": _money_text(total),
+            "budget_source": content.budget_source or f"nguồn kinh phí thường xuyên của {issue.agency.name}",
+            "closing": (
+                f"Trên đây là Kế hoạch tổ chức {lower_first(conference.title)}; đề nghị các phòng, "
+                "đơn vị liên quan triển khai thực hiện./."
+            ),
+        },
+    )
+    return _render("ke_hoach_hoi_nghi.docx", context, template, out)
+
+
+# -- Biên bản họp Hội đồng -----------------------------------------------------------------------
+
+
+def council_name(meeting: CouncilMeeting, issue: IssuedDocument) -> str:
+    """``Hội đồng Thi đua - Khen thưởng Sở Công Thương`` unless the meeting names it."""
+    return meeting.name or f"Hội đồng Thi đua - Khen thưởng {issue.agency.name}"
+
+
+def _scoped(honorees: HonoreeList, proposal: Proposal, number: int) -> HonoreeList:
+    if proposal.scope == "all":
+        chosen = honorees.honorees
+    else:
+        chosen = [h for h in honorees.honorees if h.is_collective == (proposal.scope == "collectives")]
+    if not chosen:
+        raise ValueError(f"council proposal {number}: the honoree list has no {proposal.scope}")
+    return honorees.model_copy(update={"honorees": chosen})
+
+
+def proposal_text(proposal: Proposal, number: int, honorees: HonoreeList, reason: str) -> str:
+    """What proposal *number* proposes: its ``subject``, or the award for its part of the list
+    (``Đề nghị tặng Giấy khen của Giám đốc Sở Công Thương cho 04 tập thể … (có danh sách kèm theo).``)."""
+    if proposal.subject:
+        return full_stop(capitalize_first(proposal.subject))
+    award: Award | None = honorees.award
+    if award is None:
+        raise ValueError(f"council proposal {number}: the honoree list has no award")
+    part = _scoped(honorees, proposal, number)
+    because = f" {reason}" if reason else ""
+    return f"Đề nghị tặng {award.title} cho {part.count_text}{because} (có danh sách kèm theo)."
+
+
+def _votes(meeting: CouncilMeeting, proposal: Proposal, council: str) -> str:
+    present = meeting.present_count
+    against = (
+        f"{pad_count(proposal.votes_against)} thành viên không đồng ý"
+        if proposal.votes_against
+        else "không có thành viên không đồng ý"
+    )
+    text = (
+        f"{pad_count(proposal.votes_for)}/{pad_count(present)} thành viên có mặt đồng ý, đạt "
+        f"{meeting.share(proposal)} tổng số thành viên {council}; {against}"
+    )
+    if proposal.abstentions:
+        text += f"; {pad_count(proposal.abstentions)} không biểu quyết"
+    return text
+
+
+def _result(meeting: CouncilMeeting, proposal: Proposal) -> str:
+    if meeting.passed(proposal):
+        return "Đề nghị được thông qua."
+    return f"Đề nghị không được thông qua (chưa đạt {format_percent(meeting.required_share)})."
+
+
+def _signing_title(meeting: CouncilMeeting) -> str:
+    role = meeting.member(meeting.chair).role
+    return role.upper() if "chủ tịch" in role.casefold() else "CHỦ TRÌ"
+
+
+@overload
+def council_minutes(
+    meeting: CouncilMeeting,
+    honorees: HonoreeList,
+    issue: IssuedDocument,
+    *,
+    reason: str = "",
+    template: TemplateChoice = None,
+    out: None = None,
+) -> bytes: ...
+@overload
+def council_minutes(
+    meeting: CouncilMeeting,
+    honorees: HonoreeList,
+    issue: IssuedDocument,
+    *,
+    reason: str = "",
+    template: TemplateChoice = None,
+    out: str | os.PathLike[str],
+) -> Path: ...
+def council_minutes(
+    meeting: CouncilMeeting,
+    honorees: HonoreeList,
+    issue: IssuedDocument,
+    *,
+    reason: str = "",
+    template: TemplateChoice = None,
+    out: Output = None,
+) -> bytes | Path:
+    """Biên bản họp Hội đồng Thi đua - Khen thưởng: time, place, members present and absent,
+    chair and secretary, each proposal with its votes and share of all members, the conclusion;
+    signed by the secretary and the chair side by side. *reason* (the decision's) completes the
+    proposals of the list: ``… cho 04 tập thể và 11 cá nhân <reason>``."""
+    council = council_name(meeting, issue)
+    proposals = [
+        {
+            "text": proposal_text(p, n, honorees, reason),
+            "votes": _votes(meeting, p, council),
+            "result": _result(meeting, p),
+        }
+        for n, p in enumerate(meeting.proposals, start=1)
+    ]
+    passed = [n for n, p in enumerate(meeting.proposals, start=1) if meeting.passed(p)]
+    head = honorees.award.authority if honorees.award else "cấp có thẩm quyền"
+    conclusions = list(meeting.conclusions) or [
+        f"{council} thống nhất đề nghị {head} xem xét, quyết định khen "
+        f"thưởng theo {'các đề nghị' if len(passed) > 1 else 'đề nghị'} đã được thông qua."
+        if passed
+        else f"{council} không thông qua đề nghị nào."
+    ]
+    ends = meeting.ends_at
+    closing = "Biên bản đã được thông qua trước các thành viên dự họp./."
+    if ends is not None:
+        when = "cùng ngày" if ends.date() == meeting.starts_at.date() else admin_date(ends)
+        closing = f"Cuộc họp kết thúc vào {clock_time(ends)} {when}. {closing}"
+    chair, secretary = meeting.member(meeting.chair), meeting.member(meeting.secretary)
+    context = standard_context(issue)
+    context.update(
+        meeting=meeting,
+        minutes={
+            "council": council,
+            "time": conference_time(meeting.starts_at, meeting.ends_at),
+            "attendance": meeting.attendance,
+            "present": closing_lines([capitalize_first(m.described) for m in meeting.present]),
+            "absent": closing_lines(
+                [
+                    capitalize_first(m.described)
+                    + (f" (lý do: {m.absence_reason})" if m.absence_reason else "")
+                    for m in meeting.absent
+                ]
+            ),
+            "chair": chair.described,
+            "secretary": secretary.described,
+            "opening": f"{council} xem xét hồ sơ, thành tích và biểu quyết các đề nghị khen thưởng sau:",
+            "proposals": proposals,
+            "conclusions": [full_stop(c) for c in conclusions],
+            "closing": closing,
+            "chair_title": _signing_title(meeting),
+            "chair_name": chair.full_name,
+            "secretary_name": secretary.full_name,
+        },
+    )
+    return _render("bien_ban_hop_hoi_dong.docx", context, template, out)
+
+
+# -- Tờ trình -----------------------------------------------------------------------------------
+
+
+def _council_sentence(meeting: CouncilMeeting, council: str) -> str:
+    list_votes = [p for p in meeting.proposals if p.subject is None]
+    shares = sorted({meeting.share(p) for p in list_votes})
+    share = f" với tỷ lệ {', '.join(shares)} tổng số thành viên" if shares else ""
+    return (
+        f"{council} đã họp {admin_date(meeting.starts_at)}, xem xét và thống nhất đề nghị khen thưởng{share}."
+    )
+
+
+def _require_passed(meeting: CouncilMeeting) -> None:
+    for number, proposal in enumerate(meeting.proposals, start=1):
+        if proposal.subject is None and not meeting.passed(proposal):
+            raise ValueError(
+                f"the council did not approve proposal {number} ({meeting.share(proposal)} of its members, "
+                f"{format_percent(meeting.required_share)} needed): the list cannot be submitted"
+            )
+
+
+@overload
+def submission(
+    content: SubmissionContent,
+    decision: Decision,
+    issue: IssuedDocument,
+    *,
+    meeting: CouncilMeeting | None = None,
+    minutes: IssuedDocument | None = None,
+    template: TemplateChoice = None,
+    out: None = None,
+    signature: Image | None = None,
+) -> bytes: ...
+@overload
+def submission(
+    content: SubmissionContent,
+    decision: Decision,
+    issue: IssuedDocument,
+    *,
+    meeting: CouncilMeeting | None = None,
+    minutes: IssuedDocument | None = None,
+    template: TemplateChoice = None,
+    out: str | os.PathLike[str],
+    signature: Image | None = None,
+) -> Path: ...
+def submission(
+    content: SubmissionContent,
+    decision: Decision,
+    issue: IssuedDocument,
+    *,
+    meeting: CouncilMeeting | None = None,
+    minutes: IssuedDocument | None = None,
+    template: TemplateChoice = None,
+    out: Output = None,
+    signature: Image | None = None,
+) -> bytes | Path:
+    """Tờ trình đề nghị khen thưởng: to the award's authority, on the decision's legal bases
+    (and the council's minutes), the list the decision will carry with its counts and money, and
+    the council's vote. Refuses a list the council did not approve."""
+    honorees, award = decision.honorees, decision.award
+    if honorees is None or not honorees.honorees or award is None:
+        raise ValueError("the submission needs the honoree list and its award")
+    if meeting is not None:
+        _require_passed(meeting)
+    addressee = content.addressee or award.authority
+    grounds = list(decision.legal_basis_lines)
+    if minutes is not None:
+        grounds.append(
+            f"Căn cứ {minutes.reference} của {council_name(meeting, issue) if meeting else 'Hội đồng'};"
+        )
+    grounds += [g if g.startswith("Căn cứ") else f"Căn cứ {g}" for g in content.grounds]
+    grounds = [g.rstrip(" ;.,") + ";" for g in grounds]
+    if grounds:
+        grounds[-1] = grounds[-1][:-1] + "."
+    reason = f" {decision.reason_text}" if decision.reason_text else ""
+    total = honorees.total_amount
+    context = standard_context(issue, signature)
+    context.update(
+        decision=decision,
+        honorees=honorees,
+        award=award,
+        addressees=[addressee],
+        addressee_lines=[f"- {addressee}."],
+        submission={
+            "grounds": grounds,
+            "council": _council_sentence(meeting, council_name(meeting, issue)) if meeting else None,
+            "request": (
+                f"{content.submitter} kính trình {addressee} xem xét, tặng {award.title} cho "
+                f"{honorees.count_text}{reason} (có danh sách kèm theo)."
+            ),
+            "money": [capitalize_first(c) + ";" for c in money_clauses(honorees)] if total else [],
+            "total": f"Tổng số tiền thưởng: {_money_text(total)}, trích từ {decision.fund_text}."
+            if total
+            else "",
+            "closing": f"Kính trình {addressee} xem xét, quyết định./.",
+        },
+    )
+    if context["submission"]["money"]:
+        context["submission"]["money"][-1] = context["submission"]["money"][-1][:-1] + "."
+    return _render("to_trinh_khen_thuong.docx", context, template, out)
+
+
+# -- Chương trình -------------------------------------------------------------------------------
+
+
+@overload
+def agenda(
+    conference: Conference,
+    issue: IssuedDocument,
+    *,
+    template: TemplateChoice = None,
+    out: None = None,
+    signature: Image | None = None,
+) -> bytes: ...
+@overload
+def agenda(
+    conference: Conference,
+    issue: IssuedDocument,
+    *,
+    template: TemplateChoice = None,
+    out: str | os.PathLike[str],
+    signature: Image | None = None,
+) -> Path: ...
+def agenda(
+    conference: Conference,
+    issue: IssuedDocument,
+    *,
+    template: TemplateChoice = None,
+    out: Output = None,
+    signature: Image | None = None,
+) -> bytes | Path:
+    """Chương trình hội nghị: time and place, and the programme as one table
+    (``Thời gian | Nội dung | Thực hiện``)."""
+    if not conference.programme:
+        raise ValueError("the conference has no programme (conference.programme: start, content …)")
+    context = standard_context(issue, signature)
+    context.update(
+        conference=conference,
+        agenda={"time": conference_time(conference.starts_at, conference.ends_at)},
+    )
+    return _render("chuong_trinh_hoi_nghi.docx", context, template, out)
+
+
+# -- Thông báo kết luận -------------------------------------------------------------------------
+
+
+def _assignment_lines(content: ConclusionsContent, conference: Conference) -> list[str]:
+    if content.assignments:
+        letters = point_letters(len(content.assignments))
+        lines = []
+        for letter, item in zip(letters, content.assignments, strict=True):
+            by = f" Thời hạn: trước ngày {numeric_date(item.deadline)}" if item.deadline else ""
+            lines.append(f"{letter} {item.unit}: {full_stop(item.task)}{full_stop(by) if by else ''}".strip())
+        return lines
+    return [f"- {full_stop(capitalize_first(t))}" for t in conference.tasks]
+
+
+@overload
+def conclusions_notice(
+    content: ConclusionsContent,
+    conference: Conference,
+    issue: IssuedDocument,
+    *,
+    template: TemplateChoice = None,
+    out: None = None,
+    signature: Image | None = None,
+) -> bytes: ...
+@overload
+def conclusions_notice(
+    content: ConclusionsContent,
+    conference: Conference,
+    issue: IssuedDocument,
+    *,
+    template: TemplateChoice = None,
+    out: str | os.PathLike[str],
+    signature: Image | None = None,
+) -> Path: ...
+def conclusions_notice(
+    content: ConclusionsContent,
+    conference: Conference,
+    issue: IssuedDocument,
+    *,
+    template: TemplateChoice = None,
+    out: Output = None,
+    signature: Image | None = None,
+) -> bytes | Path:
+    """Thông báo kết luận: the conference (date, place, chair, guests), what the chair assessed
+    and what each unit must do by when."""
+    for number, item in enumerate(content.assignments, start=1):
+        if item.deadline is not None and item.deadline < conference.date:
+            raise ValueError(
+                f"notice assignment {number} ({item.unit}): the deadline {numeric_date(item.deadline)} "
+                f"is before the conference ({numeric_date(conference.date)})"
+            )
+    chair = conference.chair
+    guests = ", ".join(comrade(g) for g in conference.guests)
+    opening = (
+        f"{admin_date(conference.starts_at).capitalize()}, tại {conference.venue}, "
+        f"{conference.organiser.name} tổ chức {lower_first(conference.title)}."
+    )
+    if guests:
+        opening += f" Dự Hội nghị có {guests}."
+    speaker = comrade(chair) if chair else f"Lãnh đạo {conference.organiser.name}"
+    opening += f" Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu, {speaker} kết luận như sau:"
+    assessments = [full_stop(a) for a in (content.assessments or conference.conclusions)]
+    assignments = _assignment_lines(content, conference)
+    announcer = content.announcer or issue.agency.name
+    context = standard_context(issue, signature)
+    context.update(
+        conference=conference,
+        notice={
+            "opening": opening,
+            "assessments": assessments,
+            "assignments": assignments,
+            "number": number_present(
+                {"assessments": bool(assessments), "assignments": bool(assignments)}, ARABIC
+            ),
+            "closing": f"{announcer} thông báo để các phòng, đơn vị biết, thực hiện./.",
+        },
+    )
+    return _render("thong_bao_ket_luan.docx", context, template, out)
+
+
+# -- Công văn -----------------------------------------------------------------------------------
+
+
+def sending_decision_body(decision: Decision, addressees: Sequence[str]) -> list[str]:
+    """The body of a letter sending *decision* and its list: what was decided, the counts and
+    money, and what is attached."""
+    honorees, award = decision.honorees, decision.award
+    if honorees is None or award is None:
+        raise ValueError("the letter needs the decision's honoree list and award")
+    money = (
+        f", với tổng số tiền thưởng {format_money(honorees.total_amount)}" if honorees.total_amount else ""
+    )
+    to = addressees[0] if len(addressees) == 1 else "Quý cơ quan"
+    return [
+        f"{admin_date(decision.date).capitalize()}, {award.authority} đã ban hành {decision.doc_type} số "
+        f"{decision.symbol} {lower_first(decision.summary)}; theo đó, {honorees.count_text} được tặng "
+        f"{award.title}{money}.",
+        f"{decision.agency.name} gửi kèm theo Công văn này Quyết định và Danh sách các tập thể, cá nhân "
+        f"được khen thưởng để {to} tổng hợp, theo dõi./.",
+    ]
+
+
+@overload
+def official_letter(
+    content: OfficialLetterContent,
+    issue: IssuedDocument,
+    *,
+    decision: Decision | None = None,
+    template: TemplateChoice = None,
+    out: None = None,
+    signature: Image | None = None,
+) -> bytes: ...
+@overload
+def official_letter(
+    content: OfficialLetterContent,
+    issue: IssuedDocument,
+    *,
+    decision: Decision | None = None,
+    template: TemplateChoice = None,
+    out: str | os.PathLike[str],
+    signature: Image | None = None,
+) -> Path: ...
+def official_letter(
+    content: OfficialLetterContent,
+    issue: IssuedDocument,
+    *,
+    decision: Decision | None = None,
+    template: TemplateChoice = None,
+    out: Output = None,
+    signature: Image | None = None,
+) -> bytes | Path:
+    """Công văn (Mẫu 1.5): ``Số: 05/SCT-VP``, ``V/v …`` under it, ``Kính gửi:`` one or several
+    recipients, the body (``content.body``, or a letter sending *decision* and its list)."""
+    if not issue.summary:
+        raise ValueError("an official letter needs its subject (summary: the text after 'V/v')")
+    body = list(content.body)
+    if not body:
+        if decision is None:
+            raise ValueError("the letter has no body: give body, or the decision it sends")
+        body = sending_decision_body(decision, content.addressees)
+    body[-1] = body[-1] if body[-1].endswith("./.") else full_stop(body[-1]).removesuffix(".") + "./."
+    context = standard_context(issue, signature)
+    context["doc"]["summary"] = lower_first(issue.summary.removeprefix("V/v").strip())
+    context.update(
+        addressees=list(content.addressees),
+        addressee_lines=[f"- {line}" for line in closing_lines(list(content.addressees))],
+        body=body,
+        decision=decision,
+    )
+    return _render("cong_van.docx", context, template, out)
