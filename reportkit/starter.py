@@ -36,11 +36,11 @@ signer:                                 # Người ký
 award:                                  # Hình thức khen thưởng
   kind: Giấy khen
   authority: Giám đốc Sở Giáo dục và Đào tạo
-  # Tiền thưởng = lương cơ sở × hệ số (Nghị định 98/2023: làm tròn lên 10.000 đồng).
-  # Or give fixed amounts instead: amount_individual: 700.000 and amount_collective: 1.400.000
-  base_salary: 2.340.000                # mức lương cơ sở, đồng
-  individual_factor: "0.3"              # hệ số cá nhân; tập thể gấp đôi nếu không ghi collective_factor
-  round_up_to: 10000
+  # Tiền thưởng theo văn bản có hiệu lực vào ngày ký quyết định: lương cơ sở khi đó × hệ số
+  # (Nghị định 98/2023: Giấy khen 0,3 cho cá nhân, gấp đôi cho tập thể, làm tròn lên 10.000 đồng).
+  # The money follows the decision's date (reportkit/legal/regimes.yaml). To override, give
+  # base_salary: 2.340.000 and individual_factor: "0.3", or fixed amounts:
+  # amount_individual: 700.000 and amount_collective: 1.400.000
 
 honorees_file: danh_sach.xlsx           # bảng danh sách, cạnh tệp này
 list_title: Tập thể, cá nhân được tặng Giấy khen của Giám đốc Sở Giáo dục và Đào tạo
@@ -50,9 +50,10 @@ decision:                               # Quyết định khen thưởng
   date: 2024-05-20                      # also 20/05/2024
   summary: Về việc tặng Giấy khen cho các tập thể, cá nhân có thành tích xuất sắc năm học 2023 - 2024
   authority: Giám đốc Sở Giáo dục và Đào tạo
+  # Căn cứ Luật Thi đua, khen thưởng và Nghị định đang có hiệu lực được thêm tự động
+  # (the law and decree in force are cited first); add the agency's own bases here:
   legal_bases:
-    - Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022
-    - Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng
+    - Căn cứ Quyết định của Ủy ban nhân dân tỉnh Lâm Đồng quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Giáo dục và Đào tạo
   proposal: Chánh Văn phòng Sở
   executors: Chánh Văn phòng Sở, Trưởng các phòng thuộc Sở
   recipients:
@@ -93,6 +94,44 @@ invitation:                             # Giấy mời (một giấy cho mỗi k
 
 letter:                                 # Thư khen (một thư cho mỗi người được khen)
   date: 2024-05-25
+  recipients: [Như trên]
+  archive: [VT, VP]
+
+# -- Các bước khác của quy trình (bỏ mục nào không cần) / the other steps (delete any) --------
+
+council:                                # Biên bản họp Hội đồng Thi đua - Khen thưởng
+  number: 2
+  issuer: HĐTĐKT                        # số ký hiệu: 02/BB-HĐTĐKT
+  starts_at: 15/05/2024 14:00
+  ends_at: 15/05/2024 16:00
+  venue: Phòng họp Sở Giáo dục và Đào tạo
+  members:                              # mọi thành viên; vắng mặt: present: false
+    - {full_name: Nguyễn Thị Lan, position: Phó Giám đốc Sở, role: Chủ tịch Hội đồng}
+    - {full_name: Hồ Văn Nam, position: Chánh Văn phòng Sở, role: Phó Chủ tịch Hội đồng}
+    - {full_name: Lý Thị Hoa, position: Chuyên viên Văn phòng Sở, role: "Ủy viên, Thư ký"}
+  chair: Nguyễn Thị Lan
+  secretary: Lý Thị Hoa
+  proposals:                            # biểu quyết; tỷ lệ tính trên tổng số thành viên
+    - {scope: all, votes_for: 3}        # all / collectives / individuals of the list
+  summary: Họp Hội đồng Thi đua - Khen thưởng Sở xét khen thưởng năm học 2023 - 2024
+  signer: {authority: Chủ tịch Hội đồng, full_name: Nguyễn Thị Lan}
+
+submission:                             # Tờ trình đề nghị khen thưởng
+  number: 3
+  date: 16/05/2024
+  issuer: VP                            # 03/TTr-VP
+  submitter: Văn phòng Sở
+  summary: Về việc đề nghị tặng Giấy khen năm học 2023 - 2024
+  signer: {authority: Chánh Văn phòng, full_name: Hồ Văn Nam}
+  recipients: [Như trên]
+  archive: [VT, VP]
+
+official_letter:                        # Công văn gửi danh sách lên cấp trên
+  number: 120
+  date: 30/05/2024
+  issuer: SGDĐT-VP                      # 120/SGDĐT-VP
+  summary: báo cáo kết quả khen thưởng năm học 2023 - 2024   # dòng "V/v …"
+  addressees: [Ban Thi đua - Khen thưởng tỉnh Lâm Đồng]
   recipients: [Như trên]
   archive: [VT, VP]
 """

@@ -46,7 +46,16 @@ def test_init_edit_pack_for_a_new_agency(tmp_path: Path) -> None:
     out = tmp_path / "out"
     decision = docx.Document(str(out / "quyet_dinh_05-QĐ-SYT.docx"))
     text = "\n".join(p.text.replace("\u00a0", " ") for p in decision.paragraphs)
-    assert "01 tập thể và 04 cá nhân" in text and "mỗi cá nhân được thưởng 710.000 đồng" in text
+    # May 2024: Nghị định 98/2023 and the base salary then in force (1.800.000 until 30/6/2024)
+    assert "01 tập thể và 04 cá nhân" in text and "mỗi cá nhân được thưởng 540.000 đồng" in text
+    assert "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;" in text
+    assert "tại Tờ trình số 03/TTr-VP ngày 16 tháng 5 năm 2024" in text
+    for name in (
+        "bien_ban_hop_hoi_dong_02-BB-HĐTĐKT.docx",
+        "to_trinh_03-TTr-VP.docx",
+        "cong_van_120-SYT-VP.docx",
+    ):
+        assert (out / name).is_file(), name
     closing = "\n".join(c.text for t in decision.tables for r in t.rows for c in r.cells)
     assert "TL. GIÁM ĐỐC" in closing and "Phạm Quốc Huy" in closing
     assert len(list((out / "giay_khen").glob("*.docx"))) == 5

@@ -14,17 +14,31 @@ from reportkit.documents.conference import (
     thank_you_letters,
 )
 from reportkit.documents.decisions import decision, honoree_list
+from reportkit.documents.workflow import (
+    agenda,
+    conclusions_notice,
+    council_minutes,
+    official_letter,
+    plan,
+    submission,
+)
 
 __all__ = [
+    "agenda",
     "calibrated_overlay",
     "certificate_contexts",
     "certificates",
     "commendation_letter",
     "commendation_letters",
+    "conclusions_notice",
     "conference_report",
+    "council_minutes",
     "decision",
     "honoree_list",
     "invitations",
+    "official_letter",
+    "plan",
     "standard_context",
+    "submission",
     "thank_you_letters",
 ]
