@@ -614,96 +614,42 @@ _STEP_SECTIONS = {
 }
 
 
-@app.command()
-def plan(
-    event_file: EventArg,
-    output: Out = None,
-    template: Template = None,
-    pdf: Pdf = False,
-    overwrite: Overwrite = False,
-) -> None:
-    """The plan of the conference (Kế hoạch tổ chức hội nghị, Mẫu 1.4) from the event file.
-
-    Example: [bold]reportkit plan su_kien.yaml -o ke_hoach.docx[/]
-    """
-    _workflow_step("plan", event_file, output, template, pdf, overwrite)
-
-
-@app.command()
-def minutes(
-    event_file: EventArg,
-    output: Out = None,
-    template: Template = None,
-    pdf: Pdf = False,
-    overwrite: Overwrite = False,
-) -> None:
-    """The minutes of the emulation council's meeting (Biên bản họp Hội đồng Thi đua - Khen thưởng):
-    attendance, each proposal's votes and share, the conclusion.
-
-    Example: [bold]reportkit minutes su_kien.yaml -o bien_ban.docx[/]
-    """
-    _workflow_step("minutes", event_file, output, template, pdf, overwrite)
+_WORKFLOW_COMMANDS = {
+    # command: (step, help text)
+    "plan": ("plan", "The plan of the conference (Kế hoạch tổ chức hội nghị, Mẫu 1.4) from the event file."),
+    "minutes": (
+        "minutes",
+        "The minutes of the emulation council's meeting (Biên bản họp Hội đồng Thi đua - Khen thưởng): "
+        "attendance, each proposal's votes and share, the conclusion.",
+    ),
+    "submission": ("submission", "The submission proposing the commendation (Tờ trình đề nghị khen thưởng)."),
+    "agenda": ("agenda", "The conference programme (Chương trình hội nghị): one table of times and items."),
+    "notice": ("notice", "The notice of the chair's conclusions (Thông báo kết luận hội nghị, Mẫu 1.4)."),
+    "official-letter": (
+        "official_letter",
+        "An official letter (công văn, Mẫu 1.5: Số: 05/SCT-VP, V/v …, Kính gửi: …), by default sending "
+        "the decision and its list.",
+    ),
+}
 
 
-@app.command()
-def submission(
-    event_file: EventArg,
-    output: Out = None,
-    template: Template = None,
-    pdf: Pdf = False,
-    overwrite: Overwrite = False,
-) -> None:
-    """The submission proposing the commendation (Tờ trình đề nghị khen thưởng, Mẫu 1.4).
+def _workflow_command(command: str, step: str, summary: str) -> None:
+    def run(
+        event_file: EventArg,
+        output: Out = None,
+        template: Template = None,
+        pdf: Pdf = False,
+        overwrite: Overwrite = False,
+    ) -> None:
+        _workflow_step(step, event_file, output, template, pdf, overwrite)
 
-    Example: [bold]reportkit submission su_kien.yaml -o to_trinh.docx[/]
-    """
-    _workflow_step("submission", event_file, output, template, pdf, overwrite)
-
-
-@app.command()
-def agenda(
-    event_file: EventArg,
-    output: Out = None,
-    template: Template = None,
-    pdf: Pdf = False,
-    overwrite: Overwrite = False,
-) -> None:
-    """The conference programme (Chương trình hội nghị): one table of times, items and who leads them.
-
-    Example: [bold]reportkit agenda su_kien.yaml -o chuong_trinh.docx[/]
-    """
-    _workflow_step("agenda", event_file, output, template, pdf, overwrite)
+    run.__name__ = step
+    run.__doc__ = f"{summary}\n\nExample: [bold]reportkit {command} su_kien.yaml -o {step}.docx[/]"
+    app.command(name=command)(run)
 
 
-@app.command()
-def notice(
-    event_file: EventArg,
-    output: Out = None,
-    template: Template = None,
-    pdf: Pdf = False,
-    overwrite: Overwrite = False,
-) -> None:
-    """The notice of the chair's conclusions (Thông báo kết luận hội nghị, Mẫu 1.4).
-
-    Example: [bold]reportkit notice su_kien.yaml -o thong_bao.docx[/]
-    """
-    _workflow_step("notice", event_file, output, template, pdf, overwrite)
-
-
-@app.command(name="official-letter")
-def official_letter(
-    event_file: EventArg,
-    output: Out = None,
-    template: Template = None,
-    pdf: Pdf = False,
-    overwrite: Overwrite = False,
-) -> None:
-    """An official letter (công văn, Mẫu 1.5: Số: 05/SCT-VP, V/v …, Kính gửi: …), by default
-    sending the decision and its list.
-
-    Example: [bold]reportkit official-letter su_kien.yaml -o cong_van.docx[/]
-    """
-    _workflow_step("official_letter", event_file, output, template, pdf, overwrite)
+for _command, (_step, _summary) in _WORKFLOW_COMMANDS.items():
+    _workflow_command(_command, _step, _summary)
 
 
 SCHEMAS = {

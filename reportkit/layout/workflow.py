@@ -40,9 +40,14 @@ from reportkit.layout.parts import (
 __all__ = ["agenda", "conclusions_notice", "council_minutes", "official_letter", "plan", "submission"]
 
 
+def _each(items: str, line: str = "{{ item }}") -> list[Section]:
+    """A body paragraph *line* for each ``item`` of the list *items*."""
+    return [(f"{{%p for item in {items} %}}", None), (line, BODY), ("{%p endfor %}", None)]
+
+
 def _bullets(items: str) -> list[Section]:
     """``- …`` lines for the list *items* (punctuated by the builder: ``;``, the last ``.``)."""
-    return [(f"{{%p for item in {items} %}}", None), ("- {{ item }}", BODY), ("{%p endfor %}", None)]
+    return _each(items, "- {{ item }}")
 
 
 def _document(kind: str) -> DocumentObject:
@@ -76,9 +81,7 @@ def plan() -> DocumentObject:
         *_bullets("plan.participants"),
         ("{%p endif %}", None),
         ("{{ plan.numerals.programme }}. NỘI DUNG, CHƯƠNG TRÌNH", "heading"),
-        ("{%p for item in conference.content %}", None),
-        ("{{ loop.index }}. {{ item }}", BODY),
-        ("{%p endfor %}", None),
+        *_each("conference.content", "{{ loop.index }}. {{ item }}"),
         ("{%p if conference.programme %}", None),
         ("Chương trình cụ thể:", BODY),
         ("{%p for item in conference.programme %}", None),
@@ -129,9 +132,7 @@ def council_minutes() -> DocumentObject:
         ("Kết quả biểu quyết: {{ p.votes }}. {{ p.result }}", BODY),
         ("{%p endfor %}", None),
         ("III. KẾT LUẬN", "heading"),
-        ("{%p for item in minutes.conclusions %}", None),
-        ("{{ item }}", BODY),
-        ("{%p endfor %}", None),
+        *_each("minutes.conclusions"),
         ("{{ minutes.closing }}", CLOSING),
     ]
     sections(d, body)
@@ -150,17 +151,13 @@ def submission() -> DocumentObject:
     d = _document("TỜ TRÌNH")
     addressee_block(d)
     body: list[Section] = [
-        ("{%p for line in submission.grounds %}", None),
-        ("{{ line }}", BODY),
-        ("{%p endfor %}", None),
+        *_each("submission.grounds"),
         ("{%p if submission.council %}", None),
         ("{{ submission.council }}", BODY),
         ("{%p endif %}", None),
         ("{{ submission.request }}", BODY),
         ("{%p if submission.money %}", None),
-        ("{%p for line in submission.money %}", None),
-        ("- {{ line }}", BODY),
-        ("{%p endfor %}", None),
+        *_bullets("submission.money"),
         ("{{ submission.total }}", BODY),
         ("{%p endif %}", None),
         ("{{ submission.closing }}", CLOSING),
@@ -206,15 +203,11 @@ def conclusions_notice() -> DocumentObject:
         ("{{ notice.opening }}", BODY),
         ("{%p if notice.assessments %}", None),
         ("{{ notice.number.assessments }}. Đánh giá chung", "heading"),
-        ("{%p for item in notice.assessments %}", None),
-        ("{{ item }}", BODY),
-        ("{%p endfor %}", None),
+        *_each("notice.assessments"),
         ("{%p endif %}", None),
         ("{%p if notice.assignments %}", None),
         ("{{ notice.number.assignments }}. Nhiệm vụ trong thời gian tới", "heading"),
-        ("{%p for item in notice.assignments %}", None),
-        ("{{ item }}", BODY),
-        ("{%p endfor %}", None),
+        *_each("notice.assignments"),
         ("{%p endif %}", None),
         ("{{ notice.closing }}", CLOSING),
     ]
@@ -230,6 +223,6 @@ def official_letter() -> DocumentObject:
     standard_header(d, subject="V/v {{ doc.summary }}")
     paragraph(d, "", after=6)
     addressee_block(d)
-    sections(d, [("{%p for line in body %}", None), ("{{ line }}", BODY), ("{%p endfor %}", None)])
+    sections(d, _each("body"))
     closing_table(d, recipients=RECIPIENTS, signer=SIGNER)
     return d
