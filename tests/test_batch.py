@@ -134,3 +134,72 @@ def test_thread_and_process_executors(tmp_path: Path) -> None:
         paths_p = render_many(template, records, tmp_path / "p", executor=pool, chunk_size=7)
     for group in (paths, paths_p):
         assert [body_lines(p.read_bytes())[0] for p in group] == [r["ten"] for r in records]
+
+
+# -- the merged document: text joining against the lxml path ------------------------------------
+
+
+def _with_last_paragraph(xml: str) -> bytes:
+    """A template whose main part is *xml* (a fragment of body children before the sectPr)."""
+    data = build(["{{ ten }}"])
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {n: source.read(n) for n in source.namelist()}
+    main = parts["word/document.xml"].decode()
+    start = main.index("<w:body>") + len("<w:body>")
+    parts["word/document.xml"] = (main[:start] + xml + main[main.index("<w:sectPr") :]).encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, blob in parts.items():
+            target.writestr(name, blob)
+    return out.getvalue()
+
+
+MERGE_SHAPES = {
+    "plain paragraphs": None,
+    "ends with a table": "table",
+    "landscape with tagged header": "landscape",
+    "bookmarks": '<w:p><w:bookmarkStart w:id="0" w:name="a"/><w:r><w:t>{{ ten }}</w:t></w:r>'
+    '<w:bookmarkEnd w:id="0"/></w:p>',
+    "empty properties": "<w:p><w:pPr/><w:r><w:t>{{ ten }}</w:t></w:r></w:p>",
+    "tracked property change": '<w:p><w:pPr><w:jc w:val="center"/><w:pPrChange w:id="9" w:author="A">'
+    "<w:pPr/></w:pPrChange></w:pPr><w:r><w:t>{{ ten }}</w:t></w:r></w:p>",
+    "text box in the last paragraph": "<w:p><w:r><w:t>{{ ten }}</w:t></w:r></w:p><w:p><w:r><w:pict><v:shape "
+    'xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent><w:p><w:r><w:t>hộp</w:t></w:r>'
+    "</w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>",
+    "section break inside": '<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr></w:p>'
+    "<w:p><w:r><w:t>{{ ten }}</w:t></w:r></w:p><w:p><w:pPr><w:sectPr>"
+    '<w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr></w:p>',
+}
+
+
+def _merged_main(template: Template | bytes, tmp_path: Path, name: str) -> str:
+    from lxml import etree
+
+    [path] = render_many(template, PEOPLE, tmp_path / name, merge=True)
+    data = path.read_bytes()
+    every_part_parses(data)
+    docx.Document(io.BytesIO(data))
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    blank = etree.XMLParser(remove_blank_text=True)  # whitespace between body elements means nothing
+    return etree.tostring(etree.fromstring(xml, blank), method="c14n").decode()
+
+
+@pytest.mark.parametrize("shape", list(MERGE_SHAPES))
+def test_merge_joins_text_as_lxml_would(shape: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records joined as text (the fast path) give the same document as joined by lxml."""
+    from reportkit.engine import merge
+
+    fragment = MERGE_SHAPES[shape]
+    if fragment is None:
+        source: bytes = build(["{{ ten }}", "{{ dv }}"])
+    elif fragment == "table":
+        source = build(["{{ ten }}"], tables=[[["{{ dv }}"]]])
+    elif fragment == "landscape":
+        source = landscape_template()
+    else:
+        source = _with_last_paragraph(fragment)
+    fast = _merged_main(Template(source), tmp_path, "fast")
+    monkeypatch.setattr(merge, "_split_body", lambda text: None)
+    slow = _merged_main(Template(source), tmp_path, "slow")
+    assert fast == slow
+    assert fast.count('w:val="nextPage"') >= len(PEOPLE)

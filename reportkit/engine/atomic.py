@@ -11,31 +11,35 @@ import contextlib
 import itertools
 import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["TEMP_SUFFIX", "atomic_write", "sweep_temporaries", "sync_files", "sync_folder"]
+__all__ = ["TEMP_SUFFIX", "atomic_stream", "atomic_write", "sweep_temporaries", "sync_files", "sync_folder"]
 
 TEMP_SUFFIX = ".rk-tmp"
 _COUNTER = itertools.count()
 
 
-def atomic_write(
-    path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True, durable: bool = True
-) -> Path:
-    """Write *data* to a temporary file beside *path*, then move it into place.
+@contextlib.contextmanager
+def atomic_stream(
+    path: str | os.PathLike[str], *, overwrite: bool = True, durable: bool = True
+) -> Iterator[BinaryIO]:
+    """A file to write (and seek in) that appears at *path* only when the block completes.
 
+    The data goes to a temporary file beside *path*, moved into place at the end of the block.
     With ``overwrite=False`` an existing *path* is left alone and :class:`FileExistsError` raised
-    (the move is a hard link, which fails rather than replace). On any error the temporary file
-    is removed and the error re-raised. With *durable* (the default) the file's data is flushed
-    to disk (``fsync``) before the rename, so a power cut cannot leave a named but empty file;
-    :func:`sync_folder` makes the renames themselves durable.
+    (the move is a hard link, which fails rather than replace). If the block raises, the
+    temporary file is removed and nothing appears. With *durable* (the default) the data is
+    flushed to disk (``fsync``) before the move, so a power cut cannot leave a named but empty
+    file; :func:`sync_folder` makes the moves themselves durable.
     """
     target = Path(path)
     temp = target.with_name(f".{target.name}.{os.getpid()}-{next(_COUNTER)}{TEMP_SUFFIX}")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        with open(fd, "wb") as stream:
-            stream.write(data)
+        fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        with open(fd, "w+b") as stream:
+            yield stream
             if durable:
                 stream.flush()
                 os.fsync(stream.fileno())
@@ -48,7 +52,15 @@ def atomic_write(
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
-    return target
+
+
+def atomic_write(
+    path: str | os.PathLike[str], data: bytes, *, overwrite: bool = True, durable: bool = True
+) -> Path:
+    """Write *data* to *path* atomically (see :func:`atomic_stream`); return the path."""
+    with atomic_stream(path, overwrite=overwrite, durable=durable) as stream:
+        stream.write(data)
+    return Path(path)
 
 
 def _fsync_path(path: Path) -> None:

@@ -11,7 +11,6 @@ chunks; the template is sent once per chunk (it pickles as its source bytes and 
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import re
 import string
@@ -23,7 +22,7 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
-from reportkit.engine.atomic import atomic_write, sweep_temporaries, sync_files, sync_folder
+from reportkit.engine.atomic import atomic_stream, atomic_write, sweep_temporaries, sync_files, sync_folder
 from reportkit.engine.errors import RenderError, TemplateError
 from reportkit.engine.merge import write_merged
 from reportkit.engine.template import DocxTemplate, Source, context_mapping
@@ -270,9 +269,8 @@ def render_many(
                 return [target]
             raise ExistingFilesError([target])
         step = (lambda done: progress(done, total)) if progress else None
-        buffer = io.BytesIO()
-        write_merged(template, records, buffer, progress=step)
-        atomic_write(target, buffer.getvalue(), durable=durable)
+        with atomic_stream(target, durable=durable) as stream:
+            write_merged(template, records, stream, progress=step)
         sync_folder(folder)
         return [target]
 

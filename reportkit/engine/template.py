@@ -14,7 +14,7 @@ import os
 import posixpath
 import re
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO, ClassVar, overload
@@ -51,7 +51,15 @@ from reportkit.engine.preprocess import (
 )
 from reportkit.engine.rich import HYPERLINK
 from reportkit.engine.xml import NS, parse_xml
-from reportkit.engine.zipio import RawEntry, ZipLimits, ZipPrefix, ZipWriter, compress_stream, read_bounded
+from reportkit.engine.zipio import (
+    RawEntry,
+    ZipFileWriter,
+    ZipLimits,
+    ZipPrefix,
+    ZipWriter,
+    compress_stream,
+    read_bounded,
+)
 
 __all__ = ["DocxTemplate", "Source", "context_mapping"]
 
@@ -436,23 +444,35 @@ class DocxTemplate:
             prefix = self._prefixes[rendered] = writer.prefix()
         return prefix
 
-    def package_bytes(self, rendered: Mapping[str, RawEntry], state: RenderState) -> bytes:
-        """The package: *rendered* parts replace the template's, *state* adds the rest."""
+    def _changed_parts(self, state: RenderState) -> dict[str, bytes]:
+        """The template's parts a render changes beyond its own text: relationships, content
+        types, styles and numbering carried in by sub-documents."""
         if state.styles or state.numbering:
             self._carry_definitions(state)
         changed = self._relationship_updates(state)
         changed.update(state.part_updates)
         if state.defaults or state.overrides:
             changed["[Content_Types].xml"] = self._content_types_with(state)
+        return changed
+
+    def _write_rest(
+        self, writer: ZipWriter | ZipFileWriter, done: Container[str], changed: dict[str, bytes]
+    ) -> None:
+        """Every template entry not in *done*, the *changed* ones with their new bytes."""
+        for name, entry in self.package.entries.items():
+            if name in changed:
+                writer.write(name, changed.pop(name))
+            elif name not in done:
+                writer.write_raw(entry)
+        for name, data in changed.items():
+            writer.write(name, data)
+
+    def package_bytes(self, rendered: Mapping[str, RawEntry], state: RenderState) -> bytes:
+        """The package: *rendered* parts replace the template's, *state* adds the rest."""
+        changed = self._changed_parts(state)
         if changed:
             writer = ZipWriter(level=self.compress_level)
-            for name, entry in self.package.entries.items():
-                if name in changed:
-                    writer.write(name, changed.pop(name))
-                elif name not in rendered:
-                    writer.write_raw(entry)
-            for name, data in changed.items():
-                writer.write(name, data)
+            self._write_rest(writer, rendered, changed)
         else:
             writer = ZipWriter(level=self.compress_level, prefix=self._shared_prefix(frozenset(rendered)))
         for entry in rendered.values():
@@ -460,6 +480,14 @@ class DocxTemplate:
         for name, blob in state.new_parts.items():
             writer.write(name, blob)
         return writer.getvalue()
+
+    def finish_package(self, writer: ZipFileWriter, state: RenderState) -> None:
+        """Complete an archive whose rendered parts *writer* already holds: the other template
+        entries, the parts *state* changed or added, and the central directory."""
+        self._write_rest(writer, writer.names, self._changed_parts(state))
+        for name, blob in state.new_parts.items():
+            writer.write(name, blob)
+        writer.close()
 
     def _definition_part(self, kind: str) -> str | None:
         """The part of the main document's relationship of *kind* (``styles``, ``numbering``)."""

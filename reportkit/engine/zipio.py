@@ -23,6 +23,8 @@ from typing import IO
 
 __all__ = [
     "RawEntry",
+    "TextEntry",
+    "ZipFileWriter",
     "ZipLimits",
     "ZipPrefix",
     "ZipWriter",
@@ -165,22 +167,16 @@ class ZipWriter:
         self._pieces: list[bytes] = [prefix.data] if prefix else []
         self._offset = len(prefix.data) if prefix else 0
         self._central: list[bytes] = list(prefix.central) if prefix else []
-        self._clock, self._date = FIXED_CLOCK, FIXED_DATE
 
     def write_raw(self, entry: RawEntry) -> None:
         """Append an entry whose compressed bytes and CRC are already known."""
-        name = entry.name.encode("utf-8")
-        flags = 0 if entry.name.isascii() else _UTF8_FLAG
-        csize = len(entry.raw)
-        if max(csize, entry.size, self._offset) > _MAX_32:
-            raise ValueError(f"{entry.name}: entries over 4 GiB are not supported")
-        common = (flags, entry.method, self._clock, self._date, entry.crc, csize, entry.size, len(name))
-        self._pieces.append(_LOCAL_HEADER.pack(_LOCAL_SIG, 20, *common, 0) + name)
-        self._pieces.append(entry.raw)
-        self._central.append(
-            _CENTRAL_HEADER.pack(_CENTRAL_SIG, 20, 20, *common, 0, 0, 0, 0, 0, self._offset) + name
+        local, central = _headers(
+            entry.name, entry.method, entry.crc, len(entry.raw), entry.size, self._offset
         )
-        self._offset += _LOCAL_HEADER.size + len(name) + csize
+        self._pieces.append(local)
+        self._pieces.append(entry.raw)
+        self._central.append(central)
+        self._offset += len(local) + len(entry.raw)
 
     def write(self, name: str, data: bytes) -> None:
         """Deflate and append one entry."""
@@ -192,12 +188,108 @@ class ZipWriter:
 
     def getvalue(self) -> bytes:
         """The complete archive: entries, central directory and end record."""
-        count = len(self._central)
-        if count > 0xFFFF:
-            raise ValueError("archive too large for a zip without zip64")
-        central = b"".join(self._central)
-        end = _END_RECORD.pack(_END_SIG, 0, 0, count, count, len(central), self._offset, 0)
-        return b"".join([*self._pieces, central, end])
+        return b"".join([*self._pieces, _directory(self._central, self._offset)])
+
+
+def _headers(name: str, method: int, crc: int, csize: int, size: int, offset: int) -> tuple[bytes, bytes]:
+    """The local header and the central directory record of an entry at *offset*."""
+    encoded = name.encode("utf-8")
+    if max(csize, size, offset) > _MAX_32:
+        raise ValueError(f"{name}: entries over 4 GiB are not supported")
+    flags = 0 if name.isascii() else _UTF8_FLAG
+    common = (flags, method, FIXED_CLOCK, FIXED_DATE, crc, csize, size, len(encoded))
+    local = _LOCAL_HEADER.pack(_LOCAL_SIG, 20, *common, 0) + encoded
+    central = _CENTRAL_HEADER.pack(_CENTRAL_SIG, 20, 20, *common, 0, 0, 0, 0, 0, offset) + encoded
+    return local, central
+
+
+def _directory(central: list[bytes], offset: int) -> bytes:
+    """The central directory and end record of an archive whose entries end at *offset*."""
+    count = len(central)
+    if count > 0xFFFF:
+        raise ValueError("archive too large for a zip without zip64")
+    records = b"".join(central)
+    return records + _END_RECORD.pack(_END_SIG, 0, 0, count, count, len(records), offset, 0)
+
+
+class ZipFileWriter:
+    """Write a zip archive straight into a seekable file, entry by entry, holding only the
+    central directory records in memory.
+
+    :meth:`write_raw` and :meth:`write` append whole entries; :meth:`stream` opens an entry whose
+    text arrives piece by piece (deflated as it comes; the header's sizes and CRC are patched
+    when it closes). :meth:`close` writes the central directory.
+    """
+
+    def __init__(self, file: IO[bytes], *, level: int = 6) -> None:
+        self._file = file
+        self._level = level
+        self._offset = file.tell()
+        self._central: list[bytes] = []
+        self.names: set[str] = set()
+
+    def write_raw(self, entry: RawEntry) -> None:
+        local, central = _headers(
+            entry.name, entry.method, entry.crc, len(entry.raw), entry.size, self._offset
+        )
+        self._file.write(local)
+        self._file.write(entry.raw)
+        self._central.append(central)
+        self.names.add(entry.name)
+        self._offset += len(local) + len(entry.raw)
+
+    def write(self, name: str, data: bytes) -> None:
+        self.write_raw(deflate_entry(name, data, self._level))
+
+    def stream(self, name: str) -> TextEntry:
+        """An entry written as text pieces: ``entry.write(text)`` …, then ``entry.close()``."""
+        return TextEntry(self, name)
+
+    def _opened(self, name: str) -> int:
+        start = self._offset
+        local, _ = _headers(name, zipfile.ZIP_DEFLATED, 0, 0, 0, start)
+        self._file.write(local)
+        self._offset += len(local)
+        return start
+
+    def _closed(self, name: str, start: int, crc: int, csize: int, size: int) -> None:
+        local, central = _headers(name, zipfile.ZIP_DEFLATED, crc, csize, size, start)
+        end = self._file.tell()
+        self._file.seek(start)
+        self._file.write(local)
+        self._file.seek(end)
+        self._central.append(central)
+        self.names.add(name)
+        self._offset += csize
+
+    def close(self) -> None:
+        self._file.write(_directory(self._central, self._offset))
+
+
+class TextEntry:
+    """One deflated entry of a :class:`ZipFileWriter`, written as UTF-8 text pieces."""
+
+    def __init__(self, writer: ZipFileWriter, name: str) -> None:
+        self._writer = writer
+        self._name = name
+        self._start = writer._opened(name)
+        self._compressor = zlib.compressobj(writer._level, zlib.DEFLATED, -15)
+        self._crc = self._size = self._csize = 0
+
+    def write(self, text: str) -> None:
+        data = text.encode("utf-8")
+        self._crc = zlib.crc32(data, self._crc)
+        self._size += len(data)
+        self._emit(self._compressor.compress(data))
+
+    def _emit(self, raw: bytes) -> None:
+        if raw:
+            self._writer._file.write(raw)
+            self._csize += len(raw)
+
+    def close(self) -> None:
+        self._emit(self._compressor.flush())
+        self._writer._closed(self._name, self._start, self._crc, self._csize, self._size)
 
 
 def deflate_entry(name: str, data: bytes, level: int = 6) -> RawEntry:
