@@ -7,6 +7,12 @@ a. N one-page certificates, one file each. docxtpl as its documentation shows: t
 b. The same N certificates in one file. reportkit: ``render_many(..., merge=True)`` (one section
    per record). docxtpl: one render of a template that loops over the records with a page break.
 c. One document with a 20,000-row table (``{%tr for %}``).
+d. N certificates on the built-in ``giay_khen.docx``, one file each, as ``documents.certificates``
+   writes them (the type fitted to one page per honoree, named ``01 Họ và tên.docx``). docxtpl
+   renders the same template, loaded per document, with the same contexts prepared before its
+   clock (the fitted texts as RichText). Beside them, the floor: per record only the
+   template's parts copied raw, one rendered document part deflated and the file written
+   atomically.
 
 Each engine runs ``--repeat`` times (3), interleaved with the other; prints min and median
 seconds, documents/s at the min, the growth of peak RSS over the process after imports (median),
@@ -26,6 +32,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -160,6 +167,8 @@ def run_scenario(
             template.render({"records": records(count)}, autoescape=True)
             template.save(str(out / "merged.docx"))
         docs = count
+    elif scenario == "d":
+        return certificates_scenario(engine, count, out, base)
     else:
         data = {"rows": rows(rows_count)}
         if engine == "reportkit":
@@ -174,11 +183,90 @@ def run_scenario(
     return {"seconds": seconds, "docs_per_s": docs / seconds, "peak_mb": peak, "growth_mb": peak - base}
 
 
+def seed_decision(count: int) -> Any:
+    """The seed decision with *count* honorees (the seed list repeated, names numbered)."""
+    from reportkit.pack import load_event
+    from reportkit.resources import example_event
+
+    decision = load_event(example_event()).decision
+    honorees = decision.honorees
+    assert honorees is not None
+    seed = honorees.honorees
+    many = []
+    for i in range(count):
+        h = seed[i % len(seed)]
+        if h.person:
+            h = h.model_copy(
+                update={"person": h.person.model_copy(update={"full_name": f"{h.person.full_name} {i}"})}
+            )
+        else:
+            h = h.model_copy(update={"collective": h.collective.model_copy(update={"name": f"{h.name} {i}"})})
+        many.append(h)
+    return decision.model_copy(update={"honorees": honorees.model_copy(update={"honorees": many})})
+
+
+def certificates_scenario(engine: str, count: int, out: Path, base: float) -> dict[str, float]:
+    from reportkit import documents
+    from reportkit.documents.certificates import certificate_contexts
+    from reportkit.resources import builtin_template
+
+    decision = seed_decision(count)
+    template_path = builtin_template("giay_khen.docx")
+    if engine == "reportkit":
+        documents.certificates(decision, out / "warm", merge=True)  # load the template before the clock
+        start = time.perf_counter()
+        documents.certificates(decision, out / "files")
+        seconds = time.perf_counter() - start
+    elif engine == "floor":
+        from reportkit import Template
+        from reportkit.engine.atomic import atomic_write
+        from reportkit.engine.media import CURRENT_RENDER, RenderState
+        from reportkit.engine.zipio import deflate_entry
+
+        template = Template(template_path)
+        main = template.package.main_part
+        token = CURRENT_RENDER.set(RenderState())
+        try:  # one rendered document part: the floor deflates it and copies the rest raw
+            sample = "".join(template.render_part(main, certificate_contexts(decision)[0])).encode("utf-8")
+        finally:
+            CURRENT_RENDER.reset(token)
+        template.package_bytes({main: deflate_entry(main, sample)}, RenderState())  # lay out the prefix
+        (out / "files").mkdir()
+        start = time.perf_counter()
+        for i in range(count):
+            data = template.package_bytes({main: deflate_entry(main, sample)}, RenderState())
+            atomic_write(out / "files" / f"{i:05d}.docx", data, durable=DURABLE)
+        seconds = time.perf_counter() - start
+    else:
+        import docxtpl
+
+        contexts = certificate_contexts(decision)
+        for context in contexts:
+            context["fit"] = {
+                k: docxtpl.RichText(v.text) if hasattr(v, "text") else v for k, v in context["fit"].items()
+            }
+        import jinja2
+
+        from reportkit.vn import numeric_date
+
+        environment = jinja2.Environment()
+        environment.filters["numeric_date"] = numeric_date
+        (out / "files").mkdir()
+        start = time.perf_counter()
+        for i, context in enumerate(contexts):
+            template = docxtpl.DocxTemplate(str(template_path))
+            template.render(context, jinja_env=environment, autoescape=True)
+            template.save(str(out / "files" / f"{i:05d}.docx"))
+        seconds = time.perf_counter() - start
+    peak = rss_mb()
+    return {"seconds": seconds, "docs_per_s": count / seconds, "peak_mb": peak, "growth_mb": peak - base}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--rows", type=int, default=20000)
-    parser.add_argument("--scenario", choices=["a", "b", "c"], action="append")
+    parser.add_argument("--scenario", choices=["a", "b", "c", "d"], action="append")
     parser.add_argument(
         "--repeat", type=int, default=3, help="Interleaved runs of each engine (min and median)."
     )
@@ -206,16 +294,18 @@ def main() -> None:
         "a": f"(a) {args.count} certificates, separate files",
         "b": f"(b) {args.count} certificates, merged",
         "c": f"(c) table of {args.rows} rows",
+        "d": f"(d) {args.count} certificates on the built-in giay_khen.docx, separate files",
     }
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         save(certificate_document(), work / "certificate.docx")
         save(certificate_document(loop=True), work / "certificate_loop.docx")
         save(table_document(), work / "table.docx")
-        for scenario in args.scenario or ["a", "b", "c"]:
-            runs: dict[str, list[dict[str, float]]] = {"reportkit": [], "docxtpl": []}
+        for scenario in args.scenario or ["a", "b", "c", "d"]:
+            engines = ("reportkit", "docxtpl", "floor") if scenario == "d" else ("reportkit", "docxtpl")
+            runs: dict[str, list[dict[str, float]]] = {engine: [] for engine in engines}
             for run in range(args.repeat):  # interleaved, so that a slow moment hits both
-                for engine in ("reportkit", "docxtpl"):
+                for engine in engines:
                     command = [
                         sys.executable,
                         __file__,
@@ -250,6 +340,11 @@ def main() -> None:
                 f"  ratio: {peer[0] / ours[0]:.1f}x (min), {peer[1] / ours[1]:.1f}x (median); "
                 f"peak growth {ours[2] / max(peer[2], 0.1):.2f} of docxtpl's"
             )
+            if "floor" in summary:
+                floor = summary["floor"]
+                print(
+                    f"  reportkit / floor: {ours[0] / floor[0]:.2f} (min), {ours[1] / floor[1]:.2f} (median)"
+                )
 
 
 if __name__ == "__main__":

@@ -154,16 +154,13 @@ def _executor(jobs: int, scheduler: str | None) -> Iterator[Executor | None]:
 
 def _die_with_parent() -> None:
     """In a --jobs worker: end when the parent process dies, even by SIGKILL (Linux)."""
-    import ctypes
     import signal
+
+    from reportkit.pdf import pdeathsig
 
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: a worker just ends
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    try:
-        libc = ctypes.CDLL("libc.so.6", use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: its temporary file is swept by the next run
-    except (OSError, AttributeError):
-        pass  # not Linux: the pool's own shutdown still ends the workers
+    pdeathsig()  # its temporary file is swept by the next run
 
 
 def _mapping(pairs: list[str] | None) -> dict[str, str]:
@@ -388,7 +385,19 @@ def certificates(
         assert isinstance(paths, list)
         for path in paths:
             out.print(str(path), highlight=False)
-        _maybe_pdf(paths, output / "pdf", pdf)
+        if pdf and not merge:  # one conversion per batch of certificates, cut into a PDF each
+            for path in documents.certificate_pdfs(
+                event.decision,
+                output / "pdf",
+                overlay=overlay,
+                offset_mm=(dx, dy),
+                template=template,
+                register_start=event.config.register_start,
+                overwrite=True,  # the PDFs follow the .docx written above, as to_pdf replaces them
+            ):
+                out.print(str(path), highlight=False)
+        else:
+            _maybe_pdf(paths, output / "pdf", pdf)
 
 
 def _refuse_existing(path: Path, overwrite: bool) -> None:

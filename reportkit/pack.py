@@ -285,7 +285,10 @@ def build_pack(
     if _pdf_wanted(pdf):
         top = [p for p in written if p.parent == folder]
         written += to_pdf(top, folder / "pdf")
-        for sub in _PACK_FOLDERS:
+        written += documents.certificate_pdfs(
+            decision, folder / "pdf" / "giay_khen", register_start=start, overwrite=True
+        )  # PDFs follow their .docx, as to_pdf replaces them
+        for sub in _PACK_FOLDERS[1:]:
             files = [p for p in written if p.parent == folder / sub]
             if files:
                 written += to_pdf(files, folder / "pdf" / sub)

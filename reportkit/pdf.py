@@ -12,16 +12,18 @@ metric-compatible Liberation Serif (Debian: ``fonts-liberation2``; the older
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-__all__ = ["INSTALL_HINT", "PdfError", "check_pdf", "find_soffice", "to_pdf"]
+__all__ = ["INSTALL_HINT", "PdfError", "check_pdf", "find_soffice", "kill_group", "pdeathsig", "to_pdf"]
 
 INSTALL_HINT = (
     "install LibreOffice: on Debian/Ubuntu `apt-get install -y --no-install-recommends "
@@ -55,7 +57,20 @@ def find_soffice() -> str:
     raise PdfError(f"LibreOffice (soffice) was not found; {INSTALL_HINT}")
 
 
-def _kill_group(process: subprocess.Popen[bytes]) -> None:
+def pdeathsig() -> None:
+    """Ask Linux to kill this (child) process when its parent dies, even by SIGKILL
+    (``PR_SET_PDEATHSIG``); does nothing elsewhere. Used as ``preexec_fn`` of LibreOffice and
+    as the initializer of ``--jobs`` workers."""
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
+
+
+def kill_group(process: subprocess.Popen[bytes]) -> None:
     """Kill the converter and everything it started (``soffice`` execs ``soffice.bin``)."""
     with contextlib.suppress(OSError):
         if os.name == "posix":
@@ -66,7 +81,7 @@ def _kill_group(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
 
 
-def _convert(soffice: str, files: list[Path], target: Path, timeout: float) -> None:
+def _convert(soffice: str, files: list[Path], target: Path, timeout: float, export: str) -> None:
     with tempfile.TemporaryDirectory(prefix="reportkit-lo-") as profile:
         command = [
             soffice,
@@ -75,7 +90,7 @@ def _convert(soffice: str, files: list[Path], target: Path, timeout: float) -> N
             "--norestore",
             "--nologo",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            export,
             "--outdir",
             str(target),
             *map(str, files),
@@ -87,24 +102,41 @@ def _convert(soffice: str, files: list[Path], target: Path, timeout: float) -> N
                 stdout=subprocess.PIPE,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group, killed as a whole
+                preexec_fn=pdeathsig if sys.platform.startswith("linux") else None,
             )
         except OSError as exc:
             raise PdfError(f"LibreOffice could not be started ({exc}); {INSTALL_HINT}") from None
         try:
             output, _ = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            _kill_group(process)
+            kill_group(process)
             raise PdfError(
                 f"LibreOffice did not finish in {timeout:g} s converting {len(files)} file(s)"
             ) from None
         except BaseException:  # Ctrl-C, SIGTERM turned into an exception: leave nothing running
-            _kill_group(process)
+            kill_group(process)
             raise
         if process.returncode != 0 and not all((target / f"{f.stem}.pdf").exists() for f in files):
             # A non-zero exit with every PDF written happens (a fresh profile); without, say why.
             tail = output.decode("utf-8", "replace").strip().splitlines()[-1:] if output else []
             detail = f": {tail[0]}" if tail else ""
             raise PdfError(f"LibreOffice failed (exit code {process.returncode}){detail}")
+
+
+def export_filter(options: Mapping[str, bool | int | str] | None = None) -> str:
+    """The ``--convert-to`` argument: ``pdf:writer_pdf_Export``, with *options* as the JSON
+    filter settings LibreOffice (7.4+) reads after a second colon."""
+    if not options:
+        return "pdf:writer_pdf_Export"
+    kinds = {bool: "boolean", int: "long", str: "string"}
+    settings = {
+        key: {
+            "type": kinds[type(value)],
+            "value": str(value).lower() if isinstance(value, bool) else str(value),
+        }
+        for key, value in options.items()
+    }
+    return "pdf:writer_pdf_Export:" + json.dumps(settings, separators=(",", ":"))
 
 
 def check_pdf(path: Path) -> None:
@@ -128,6 +160,7 @@ def to_pdf(
     timeout: float = 600.0,
     soffice: str | None = None,
     workers: int | None = None,
+    options: Mapping[str, bool | int | str] | None = None,
 ) -> list[Path]:
     """Convert .docx files to PDF into *out_dir*; return the PDF paths in input order.
 
@@ -135,7 +168,8 @@ def to_pdf(
     processes at once (default: one per CPU core, each with its own profile). *timeout* applies
     to each process; past it, or on an interrupt, the process and all it started are killed.
     Every PDF is checked (``%PDF-`` header, ``%%EOF`` at the end) before it takes its name;
-    the staging folder is removed whatever happens.
+    the staging folder is removed whatever happens. *options* are PDF export settings of
+    LibreOffice's ``writer_pdf_Export`` (``{"ExportBookmarksToPDFDestination": True}``).
     """
     files = [Path(p).resolve() for p in paths]
     for file in files:
@@ -154,7 +188,8 @@ def to_pdf(
         size = min(BATCH, -(-len(files) // parallel))
         batches = [files[start : start + size] for start in range(0, len(files), size)]
         with ThreadPoolExecutor(parallel) as pool:
-            for _ in pool.map(lambda batch: _convert(executable, batch, staged, timeout), batches):
+            export = export_filter(options)
+            for _ in pool.map(lambda batch: _convert(executable, batch, staged, timeout, export), batches):
                 pass
         for file in files:
             check_pdf(staged / f"{file.stem}.pdf")

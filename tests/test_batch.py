@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import io
 import zipfile
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 
 import docx
 import pytest
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reportkit import Template, UndefinedVariableError, render_many
+from reportkit.engine.batch import unique_names
 from tests.docx_helpers import body_lines, build, document_text, every_part_parses, to_bytes
 
 PEOPLE = [
@@ -203,3 +206,75 @@ def test_merge_joins_text_as_lxml_would(shape: str, tmp_path: Path, monkeypatch:
     slow = _merged_main(Template(source), tmp_path, "slow")
     assert fast == slow
     assert fast.count('w:val="nextPage"') >= len(PEOPLE)
+
+
+# -- streaming batches --------------------------------------------------------------------------
+
+
+def test_render_each_writes_as_it_goes(tmp_path: Path) -> None:
+    from reportkit.engine.batch import render_each
+
+    records = [{"ten": f"Người {i}"} for i in range(50)]
+    stream = render_each(build(["{{ ten }}"]), records, tmp_path)
+    first = next(stream)
+    assert first.name == "0001.docx" and sorted(p.name for p in tmp_path.glob("*.docx")) == ["0001.docx"]
+    rest = list(stream)
+    assert len(rest) == 49 and body_lines(rest[-1].read_bytes()) == ["Người 49"]
+
+
+@given(
+    st.lists(st.sampled_from(["A.docx", "a.docx", "A-2.docx", "B.docx", "A-3.docx", "b-2.docx"]), max_size=12)
+)
+def test_names_without_a_list_of_names_stay_distinct_and_stable(names: list[str]) -> None:
+    """Above the exact size the names are told apart by digests in a bit table: still N
+    distinct names, the same on every run, and untouched when nothing repeats."""
+    from reportkit.engine import batch
+
+    exact = unique_names(names)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batch._BatchNames, "EXACT", 0)
+        hashed = unique_names(names)
+        assert hashed == unique_names(names)
+    assert len({n.lower() for n in hashed}) == len(names) == len(exact)
+    if len({n.lower() for n in names}) == len(names):
+        assert hashed == names == exact
+
+
+class _CountingExecutor(Executor):
+    """Runs a task when its result is asked for; counts the tasks submitted and not yet run."""
+
+    _max_workers = 2
+
+    def __init__(self) -> None:
+        self.pending = 0
+        self.most = 0
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        self.pending += 1
+        self.most = max(self.most, self.pending)
+        executor = self
+
+        class Lazy(Future):  # type: ignore[type-arg]
+            def result(self, timeout=None):  # type: ignore[no-untyped-def]
+                if not self.done():
+                    executor.pending -= 1
+                    self.set_result(fn(*args, **kwargs))
+                return super().result(timeout)
+
+        return Lazy()
+
+
+def test_chunks_in_flight_are_bounded(tmp_path: Path) -> None:
+    executor = _CountingExecutor()
+    records = [{"ten": f"Người {i}"} for i in range(40)]
+    paths = render_many(build(["{{ ten }}"]), records, tmp_path, executor=executor, chunk_size=2)
+    assert len(paths) == 40 and executor.most == 4  # twice the workers, not the 20 chunks
+
+
+def test_a_worker_compiles_the_template_once() -> None:
+    import pickle
+
+    template = Template(build(["{{ ten }}"]))
+    first, second = (pickle.loads(pickle.dumps(template)) for _ in range(2))
+    assert first is second and first is not template
+    assert first.render({"ten": "A"}) == template.render({"ten": "A"})

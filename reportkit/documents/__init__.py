@@ -4,7 +4,12 @@ Each builder takes the models, an optional ``template`` (a path to the user's ow
 in place of the built-in one), and returns the .docx bytes or writes files atomically.
 """
 
-from reportkit.documents.certificates import calibrated_overlay, certificate_contexts, certificates
+from reportkit.documents.certificates import (
+    calibrated_overlay,
+    certificate_contexts,
+    certificate_pdfs,
+    certificates,
+)
 from reportkit.documents.common import standard_context
 from reportkit.documents.conference import (
     commendation_letter,
@@ -27,6 +32,7 @@ __all__ = [
     "agenda",
     "calibrated_overlay",
     "certificate_contexts",
+    "certificate_pdfs",
     "certificates",
     "commendation_letter",
     "commendation_letters",

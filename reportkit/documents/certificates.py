@@ -24,7 +24,7 @@ from reportkit.vn.dates import numeric_date
 from reportkit.vn.line_breaks import keep_together
 from reportkit.vn.text import capitalize_first, normalize
 
-__all__ = ["calibrated_overlay", "certificate_contexts", "certificates"]
+__all__ = ["calibrated_overlay", "certificate_contexts", "certificate_pdfs", "certificates"]
 
 _TWIPS_PER_MM = 1440 / 25.4
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -167,3 +167,29 @@ def certificates(
         overwrite=overwrite,
         resume=resume,
     )
+
+
+def certificate_pdfs(
+    model: Decision,
+    out_dir: str | os.PathLike[str],
+    *,
+    overlay: bool = False,
+    offset_mm: tuple[float, float] = (0.0, 0.0),
+    template: TemplateChoice = None,
+    signature: Image | None = None,
+    register_start: int | None = None,
+    filename: str | Callable[[int, Any], str] = _filename,
+    overwrite: bool = False,
+    workers: int | None = None,
+) -> list[Path]:
+    """A PDF of every honoree's Giấy khen (``01 Phòng Quản lý Thương mại.pdf`` …), the same
+    pages as :func:`certificates` writes, produced by one LibreOffice conversion per batch of
+    certificates (:func:`reportkit.pdf_pages.render_pdfs`) instead of one per file."""
+    from reportkit.pdf_pages import render_pdfs
+
+    if overlay:
+        compiled = calibrated_overlay(offset_mm, template)
+    else:
+        compiled = load_template(template, "giay_khen.docx")
+    contexts = certificate_contexts(model, signature, register_start, fit=not overlay)
+    return render_pdfs(compiled, contexts, out_dir, filename=filename, overwrite=overwrite, workers=workers)

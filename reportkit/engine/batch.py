@@ -11,18 +11,27 @@ chunks; the template is sent once per chunk (it pickles as its source bytes and 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import string
 import threading
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
-from reportkit.engine.atomic import atomic_stream, atomic_write, sweep_temporaries, sync_files, sync_folder
+from reportkit.engine.atomic import (
+    TEMP_SUFFIX,
+    atomic_stream,
+    atomic_write,
+    sweep_temporaries,
+    sync_files,
+    sync_folder,
+)
 from reportkit.engine.errors import RenderError, TemplateError
 from reportkit.engine.merge import write_merged
 from reportkit.engine.template import DocxTemplate, Source, context_mapping
@@ -32,6 +41,7 @@ __all__ = [
     "Progress",
     "format_filename",
     "is_complete_docx",
+    "render_each",
     "render_many",
     "safe_filename",
     "unique_names",
@@ -86,25 +96,7 @@ def unique_names(names: Sequence[str]) -> list[str]:
     """The names made distinct (case-insensitively, as Windows and macOS compare them): a
     repeated name gets ``-2``, ``-3`` … skipping any name another record already has, so
     ``A, A-2, A`` becomes ``A, A-2, A-3`` — N records, N files."""
-    taken = {name.lower() for name in names}
-    used: set[str] = set()
-    result = []
-    for name in names:
-        key = name.lower()
-        if key in used:
-            stem, ext = os.path.splitext(name)
-            number = 2
-            while True:
-                suffix = f"-{number}"
-                candidate = _cut_to_bytes(stem, MAX_NAME_BYTES - len((suffix + ext).encode("utf-8")))
-                candidate = f"{candidate}{suffix}{ext}"
-                if candidate.lower() not in taken and candidate.lower() not in used:
-                    break
-                number += 1
-            name, key = candidate, candidate.lower()
-        used.add(key)
-        result.append(name)
-    return result
+    return [name for _, name, _ in _BatchNames(lambda index, name: name, names, len(names)).walk()]
 
 
 def format_filename(pattern: str, index: int, fields: Mapping[str, Any]) -> str:
@@ -211,11 +203,229 @@ def is_complete_docx(path: Path) -> bool:
     return "[Content_Types].xml" in names and any(n.endswith("document.xml") for n in names)
 
 
-def _remove_created(paths: list[Path]) -> None:
+class _BatchNames:
+    """The final file names of a batch, walked again on each pass instead of kept in memory.
+
+    The rules of :func:`unique_names` (case-insensitive; a repeated name gets ``-2``, ``-3`` …
+    skipping any name another record has). Up to :attr:`EXACT` records the names are kept
+    (exactly those rules); above, memory does not grow with the batch: one pass marks each
+    name's 64-bit digest in a bit table and keeps only the digests seen twice (repeats, and the
+    table's rare collisions). A name whose digest was seen once is unique; the others are told
+    apart by their text. A numbered candidate whose digest is marked is passed over (it might
+    be another record's name), so names are always distinct and the same on every run.
+    """
+
+    EXACT = 20_000
+
+    def __init__(self, namer: Callable[[int, Any], str], records: Iterable[Any], size: int) -> None:
+        self.namer = namer
+        self.records = records
+        self.exact = size <= self.EXACT
+        self.taken: set[str] = set()
+        self.mask = (1 << max(16, min(27, (size * 64).bit_length()))) - 1
+        self.table = bytearray(0 if self.exact else (self.mask + 1) // 8)
+        self.twice: set[str | int] = set()
+        for index, context in enumerate(records, start=1):
+            key = self._key(namer(index, context))
+            if self._marked(key):
+                self.twice.add(key)
+            else:
+                self._mark(key)
+
+    def _key(self, name: str) -> str | int:
+        folded = name.lower()
+        if self.exact:
+            return folded
+        return int.from_bytes(hashlib.blake2b(folded.encode("utf-8"), digest_size=8).digest(), "big")
+
+    def _marked(self, key: str | int) -> bool:
+        if isinstance(key, str):
+            return key in self.taken
+        bit = key & self.mask
+        return bool(self.table[bit >> 3] & (1 << (bit & 7)))
+
+    def _mark(self, key: str | int) -> None:
+        if isinstance(key, str):
+            self.taken.add(key)
+        else:
+            bit = key & self.mask
+            self.table[bit >> 3] |= 1 << (bit & 7)
+
+    def walk(self) -> Iterator[tuple[int, str, Any]]:
+        """(index, final name, context) for every record, in order."""
+        used: set[str] = set()  # only names seen twice, and the renamed ones
+        for index, context in enumerate(self.records, start=1):
+            name = self.namer(index, context)
+            if self._key(name) in self.twice:
+                if name.lower() in used:
+                    name = self._renamed(name, used)
+                used.add(name.lower())
+            yield index, name, context
+
+    def _renamed(self, name: str, used: set[str]) -> str:
+        stem, ext = os.path.splitext(name)
+        number = 2
+        while True:
+            suffix = f"-{number}"
+            cut = _cut_to_bytes(stem, MAX_NAME_BYTES - len((suffix + ext).encode("utf-8")))
+            candidate = f"{cut}{suffix}{ext}"
+            if candidate.lower() not in used and not self._marked(self._key(candidate)):
+                return candidate
+            number += 1
+
+
+def _has_files(folder: Path) -> bool:
+    """Whether *folder* holds any entry besides temporary files (an empty folder can have
+    nothing overwritten, so the batch needs no pass to look for existing files)."""
+    with os.scandir(folder) as entries:
+        return any(not entry.name.endswith(TEMP_SUFFIX) for entry in entries)
+
+
+def render_each(
+    template: DocxTemplate | Source,
+    contexts: Iterable[Any],
+    out_dir: str | os.PathLike[str],
+    *,
+    filename: FileName = "{index:04d}.docx",
+    executor: Executor | None = None,
+    progress: Progress | None = None,
+    resume: bool = False,
+    overwrite: bool = False,
+    chunk_size: int = 64,
+    durable: bool = True,
+) -> Iterator[Path]:
+    """Render *template* once per context into its own file in *out_dir*, yielding each path
+    as its file is written — the streaming form of :func:`render_many` (same arguments and
+    guarantees), whose memory does not grow with the number of records.
+
+    Before anything is written, a pass over the records computes the file names only (to make
+    them distinct and, in a folder that already holds files, to refuse existing ones unless
+    *overwrite* or *resume*). *contexts* is walked again for each pass when it is a sequence
+    (a list, a tuple, a database cursor wrapper with ``__getitem__``); any other iterable is
+    read into a list first. With an *executor*, at most twice its workers' count of chunks
+    are in flight, and each worker compiles the template once (see
+    :meth:`~reportkit.engine.template.DocxTemplate.__reduce__`).
+    """
+    if not isinstance(template, DocxTemplate):
+        from reportkit.template import Template
+
+        template = Template(template)
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    sweep_temporaries(folder)
+    records: Sequence[Any] = contexts if isinstance(contexts, Sequence) else list(contexts)
+    total = len(records)
+    names = _BatchNames(lambda index, context: _name_for(filename, index, context), records, total)
+    if not overwrite and not resume and _has_files(folder):
+        existing = [folder / name for _, name, _ in names.walk() if (folder / name).exists()]
+        if existing:
+            raise ExistingFilesError(existing[:100])
+    jobs = _jobs(names, folder, resume)
+    created = bytearray((total + 8) // 8)  # bit i: record i+1's file did not exist before
+    done = 0
+    skipping = False  # a run of records already done is reported once, at its end
+    try:
+        for _, path, skipped in _rendered(template, jobs, executor, chunk_size, created):
+            done += 1
+            if progress is not None:
+                if skipping and not skipped:
+                    progress(done - 1, total)
+                skipping = skipped
+                if not skipped or done == total:
+                    progress(done, total)
+            yield path
+    except BaseException:
+        if not resume:  # resume keeps the complete files for the next run
+            _remove_created(names, folder, created)
+        raise
+    if durable:
+        sync_files(folder, [folder / name for _, name, _ in names.walk()])
+
+
+def _jobs(names: _BatchNames, folder: Path, resume: bool) -> Iterator[tuple[Job, bool]]:
+    """(job, skipped) for every record in order; a skipped record's file is complete already."""
+    for index, name, context in names.walk():
+        path = folder / name
+        exists = path.exists()
+        if exists and resume and is_complete_docx(path):
+            yield (index, str(path), None, False), True
+            continue
+        yield (index, str(path), context, exists), False
+
+
+def _rendered(
+    template: DocxTemplate,
+    jobs: Iterator[tuple[Job, bool]],
+    executor: Executor | None,
+    chunk_size: int,
+    created: bytearray,
+) -> Iterator[tuple[int, Path, bool]]:
+    """Render *jobs* (here, or on *executor* with bounded chunks in flight); yield each
+    (index, path, skipped) in order, marking in *created* the files this batch created."""
+
+    def mark(job: Job) -> None:
+        if not job[3]:
+            created[(job[0] - 1) >> 3] |= 1 << ((job[0] - 1) & 7)
+
+    if executor is None:
+        for job, skipped in jobs:
+            if not skipped:
+                mark(job)
+                _render_chunk(template, [job])
+            yield job[0], Path(job[1]), skipped
+        return
+    workers = getattr(executor, "_max_workers", None) or os.cpu_count() or 2
+    cancelled = threading.Event() if isinstance(executor, ThreadPoolExecutor) else None
+    in_flight: deque[tuple[Future[list[str]] | None, list[tuple[Job, bool]]]] = deque()
+    chunks = _chunked(jobs, chunk_size)
+    try:
+        for chunk in chunks:
+            work = [job for job, skipped in chunk if not skipped]
+            for job in work:
+                mark(job)
+            future = executor.submit(_render_chunk, template, work, cancelled) if work else None
+            in_flight.append((future, chunk))
+            while len(in_flight) >= 2 * workers:
+                yield from _collect(in_flight.popleft())
+        while in_flight:
+            yield from _collect(in_flight.popleft())
+    except BaseException:
+        if cancelled is not None:
+            cancelled.set()
+        futures = [f for f, _ in in_flight if f is not None]
+        for future in futures:
+            future.cancel()
+        wait(futures)
+        raise
+
+
+def _collect(
+    item: tuple[Future[list[str]] | None, list[tuple[Job, bool]]],
+) -> Iterator[tuple[int, Path, bool]]:
+    future, chunk = item
+    if future is not None:
+        future.result()
+    for job, skipped in chunk:
+        yield job[0], Path(job[1]), skipped
+
+
+def _chunked(jobs: Iterator[tuple[Job, bool]], size: int) -> Iterator[list[tuple[Job, bool]]]:
+    chunk: list[tuple[Job, bool]] = []
+    for item in jobs:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _remove_created(names: _BatchNames, folder: Path, created: bytearray) -> None:
     """After a failed batch: remove the files it created, so no partial batch remains."""
-    for path in paths:
-        with contextlib.suppress(OSError):
-            path.unlink()
+    for index, name, _ in names.walk():
+        if created[(index - 1) >> 3] & (1 << ((index - 1) & 7)):
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
 
 
 def render_many(
@@ -237,10 +447,13 @@ def render_many(
     :param filename: a ``str.format`` pattern over the record's fields and ``index`` (1-based),
         or a callable ``(index, context) -> name``. With ``merge=True`` it is the merged file's
         name (a pattern with fields falls back to ``merged.docx``).
-    :param merge: one document holding every record, each from a new page.
+    :param merge: one document holding every record, each from a new page, streamed into the
+        file record by record (*contexts* may be any iterable, read once).
     :param executor: a :class:`concurrent.futures.Executor` to render on (chunks of
-        *chunk_size* records); ``None`` renders in this thread.
-    :param progress: called as ``progress(done, total)`` after each record (or chunk).
+        *chunk_size* records, at most twice the workers' count in flight); ``None`` renders in
+        this thread.
+    :param progress: called as ``progress(done, total)`` after each record (or chunk); *total*
+        is 0 when a merge reads contexts that have no length.
     :param resume: skip records whose file already exists and is a complete .docx (a
         zero-length or truncated file, e.g. from a copy cut short, is rendered again).
     :param overwrite: replace existing files; otherwise an existing file is an error
@@ -250,18 +463,19 @@ def render_many(
         ``resume=True`` verifies every file and renders those again.
 
     When a record fails, the files this call created are removed (unless *resume*, which keeps
-    complete files for the next run), so a failed batch leaves no partial set behind.
+    complete files for the next run), so a failed batch leaves no partial set behind. The list
+    returned holds a path per record; :func:`render_each` yields them instead, for batches too
+    large to list.
     """
-    if not isinstance(template, DocxTemplate):
-        from reportkit.template import Template
-
-        template = Template(template)
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    sweep_temporaries(folder)
-    records = list(contexts)
-    total = len(records)
     if merge:
+        if not isinstance(template, DocxTemplate):
+            from reportkit.template import Template
+
+            template = Template(template)
+        folder = Path(out_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        sweep_temporaries(folder)
+        total = len(contexts) if isinstance(contexts, Sized) else 0
         name = filename if isinstance(filename, str) and "{" not in filename else _MERGED_DEFAULT
         target = folder / safe_filename(name)
         if target.exists() and not overwrite:
@@ -270,69 +484,20 @@ def render_many(
             raise ExistingFilesError([target])
         step = (lambda done: progress(done, total)) if progress else None
         with atomic_stream(target, durable=durable) as stream:
-            write_merged(template, records, stream, progress=step)
+            write_merged(template, contexts, stream, progress=step)
         sync_folder(folder)
         return [target]
-
-    jobs: list[Job] = []
-    paths: list[Path] = []
-    existing: list[Path] = []
-    created: list[Path] = []
-    names = unique_names(
-        [_name_for(filename, index, context) for index, context in enumerate(records, start=1)]
+    return list(
+        render_each(
+            template,
+            contexts,
+            out_dir,
+            filename=filename,
+            executor=executor,
+            progress=progress,
+            resume=resume,
+            overwrite=overwrite,
+            chunk_size=chunk_size,
+            durable=durable,
+        )
     )
-    for index, (name, context) in enumerate(zip(names, records, strict=True), start=1):
-        path = folder / name
-        paths.append(path)
-        exists = path.exists()
-        if exists:
-            if resume and is_complete_docx(path):
-                continue
-            if not overwrite and not resume:
-                existing.append(path)
-                continue
-        else:
-            created.append(path)
-        jobs.append((index, str(path), context, exists))  # replaces only a file known to be there
-    if existing:
-        raise ExistingFilesError(existing)
-    done = total - len(jobs)
-    if progress and done:
-        progress(done, total)
-    if executor is None:
-        try:
-            for job in jobs:
-                _render_chunk(template, [job])
-                done += 1
-                if progress:
-                    progress(done, total)
-        except BaseException:
-            if not resume:  # resume keeps the complete files for the next run
-                _remove_created(created)
-            raise
-        if durable:
-            sync_files(folder, paths)
-        return paths
-    chunks = [jobs[i : i + chunk_size] for i in range(0, len(jobs), chunk_size)]
-    cancelled = threading.Event() if isinstance(executor, ThreadPoolExecutor) else None
-    futures: list[Future[list[str]]] = [
-        executor.submit(_render_chunk, template, chunk, cancelled) for chunk in chunks
-    ]
-    try:
-        for future, chunk in zip(futures, chunks, strict=True):
-            future.result()
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-    except BaseException:
-        if cancelled is not None:
-            cancelled.set()
-        for future in futures:
-            future.cancel()
-        wait(futures)
-        if not resume:
-            _remove_created(created)
-        raise
-    if durable:
-        sync_files(folder, paths)
-    return paths

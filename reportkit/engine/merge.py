@@ -189,6 +189,29 @@ def _end_section_text(content: str, sect: str) -> str:
     return content[:at] + sect + content[at:]
 
 
+_MARK_ID = 1_000_000_000
+
+
+def mark_start(content: str, name: str, number: int) -> str:
+    """*content* with an empty bookmark *name* in its first paragraph, after the paragraph's
+    properties (where LibreOffice exports it as a named destination on the record's first
+    page); an empty one-point paragraph carries it when the record starts with a table."""
+    mark_id = _MARK_ID + number
+    mark = f'<w:bookmarkStart w:id="{mark_id}" w:name="{name}"/><w:bookmarkEnd w:id="{mark_id}"/>'
+    start = len(content) - len(content.lstrip())
+    if content.startswith("<w:p/>", start):
+        return f"{content[:start]}<w:p>{mark}</w:p>{content[start + 6 :]}"
+    if content.startswith(("<w:p>", "<w:p "), start):
+        after = content.find(">", start) + 1
+        if content.startswith("<w:pPr/>", after):
+            after += 8
+        elif content.startswith(("<w:pPr>", "<w:pPr "), after):
+            after = content.find("</w:pPr>", after) + 8
+        return content[:after] + mark + content[after:]
+    tiny = '<w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/></w:pPr>'
+    return f"{content[:start]}<w:p>{tiny}{mark}</w:p>{content[start:]}"
+
+
 def _inner_xml(body: etree._Element) -> str:
     """The children of *body* as XML text, relying on the namespaces the document declares."""
     text = etree.tostring(body, encoding="unicode")
@@ -200,7 +223,9 @@ def _inner_xml(body: etree._Element) -> str:
 class _Merger:
     """Writes rendered records one after the other into the main part of the merged package."""
 
-    def __init__(self, template: DocxTemplate, state: RenderState, writer: ZipFileWriter) -> None:
+    def __init__(
+        self, template: DocxTemplate, state: RenderState, writer: ZipFileWriter, marks: str | None = None
+    ) -> None:
         self.template = template
         self.state = state
         self.writer = writer
@@ -219,6 +244,7 @@ class _Merger:
         self.bookmark_offset = 0
         self.count = 0
         self.text_path = True
+        self.marks = marks
 
     def _relationship_ids(self) -> dict[str, tuple[str, str]]:
         """Target part name → (relationship id, type) for the main document's relationships."""
@@ -253,6 +279,8 @@ class _Merger:
         record = self._record_from_text(text, renamed) if self.text_path else None
         if record is None:
             record = self._record_from_tree(text, renamed)
+        if self.marks is not None:
+            record.content = mark_start(record.content, f"{self.marks}{index + 1:07d}", index + 1)
         if self.pending is not None:
             self._write(_end_section_text(self.pending.content, self.pending.sect))
         self.pending = record
@@ -381,13 +409,16 @@ def write_merged(
     stream: IO[bytes],
     *,
     progress: Callable[[int], None] | None = None,
+    marks: str | None = None,
 ) -> int:
     """Render every context into one document written to the seekable *stream* as it goes;
-    return the record count."""
+    return the record count. With *marks*, record N starts with a bookmark named *marks*
+    followed by N on 7 digits (``rkrecord0000001``), to find each record's pages after
+    conversion."""
     state = RenderState()
     token = CURRENT_RENDER.set(state)
     writer = ZipFileWriter(stream, level=template.compress_level)
-    merger = _Merger(template, state, writer)
+    merger = _Merger(template, state, writer, marks)
     try:
         for index, context in enumerate(contexts, start=1):
             try:

@@ -9,11 +9,14 @@ rendered parts, and copies every other part of the package byte for byte, still 
 from __future__ import annotations
 
 import difflib
+import hashlib
 import html
 import os
+import pickle
 import posixpath
 import re
 import traceback
+from collections import OrderedDict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -560,8 +563,25 @@ class DocxTemplate:
     # -- pickling (for process pools and clusters) --------------------------------------------
 
     def __reduce__(self) -> tuple[Any, ...]:
+        """A template pickles as its source bytes and options; a worker process that receives
+        the same template again (a chunk after another) reuses the one it compiled."""
         return (_rebuild, (type(self), self._data, self._options))
 
 
+_REBUILT: OrderedDict[bytes, DocxTemplate] = OrderedDict()
+_REBUILT_SIZE = 4
+
+
 def _rebuild(cls: type[DocxTemplate], data: bytes, options: dict[str, Any]) -> DocxTemplate:
-    return cls(data, **options)
+    """The template compiled from *data* and *options*, once per process (the last few kept)."""
+    key = hashlib.sha256(
+        data + pickle.dumps((cls.__module__, cls.__qualname__, sorted(options.items())))
+    ).digest()
+    template = _REBUILT.get(key)
+    if template is None:
+        template = _REBUILT[key] = cls(data, **options)
+        while len(_REBUILT) > _REBUILT_SIZE:
+            _REBUILT.popitem(last=False)
+    else:
+        _REBUILT.move_to_end(key)
+    return template
