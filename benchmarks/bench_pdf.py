@@ -1,84 +1,114 @@
-"""Benchmark: certificates to PDF — reportkit's path against one soffice call per file.
+"""Benchmark: certificates to PDF against the LibreOffice call a user would write, in one run.
 
-reportkit renders the certificates (``render_many``) and converts them with
-``reportkit.pdf.to_pdf``: one LibreOffice process per batch of 200 files. The peer is the common
-script: ``soffice --headless --convert-to pdf FILE`` once per file. reportkit's print path renders one merged document (``merge=True``) and converts it to one
-PDF of every page. The peer is timed on a sample
-(``--peer-sample``, default 20 files; a thousand runs take over half an hour) and its per-file
-time is scaled to the same count; the ratio is printed with both absolute figures and the machine.
+a. N certificate PDFs (one per honoree). reportkit: ``documents.certificate_pdfs`` — render
+   the certificates merged in batches, convert each batch once (one LibreOffice per core),
+   cut the pages per record. Peer: the certificates' .docx files (written by reportkit
+   beforehand, not timed) converted by **one** ``soffice --headless --convert-to pdf`` call
+   listing all of them — the strongest plain use of LibreOffice.
+b. One one-page document to PDF, bytes in and bytes out, as a service does per request.
+   reportkit: ``PdfConverter.convert`` on a warm LibreOffice (the times after the first).
+   Peer: one ``soffice --convert-to pdf`` call for the file.
 
-Run: ``python benchmarks/bench_pdf.py [--count 1000] [--peer-sample 20]``.
+Each side runs ``--repeat`` times, interleaved; prints min and median, the ratio and the
+machine. Run: ``python benchmarks/bench_pdf.py [--count 1000] [--repeat 3] [--requests 20]``.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-from machine import describe  # benchmarks/machine.py
+from bench_engine import seed_decision
+from machine import describe
 
 from reportkit import documents
-from reportkit.pack import load_event
-from reportkit.pdf import find_soffice, to_pdf
-from reportkit.resources import example_event
+from reportkit.pdf import find_soffice
+from reportkit.pdf_server import PdfConverter
+
+
+def soffice_call(soffice: str, files: list[Path], out: Path, profile: Path) -> float:
+    """One soffice call converting *files*, in a fresh profile, as a script would run it."""
+    start = time.perf_counter()
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, files),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - start
+
+
+def summary(label: str, seconds: list[float], unit: str = "s") -> str:
+    return f"  {label:34s} min {min(seconds):8.2f} {unit}  median {statistics.median(seconds):8.2f} {unit}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=1000)
-    parser.add_argument("--peer-sample", type=int, default=20)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--requests", type=int, default=20)
     args = parser.parse_args()
     soffice = find_soffice()
     version = subprocess.run([soffice, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"machine: {describe()}")
     print(f"LibreOffice: {version}")
-    event = load_event(example_event())
-    decision = event.decision
-    honorees = decision.honorees
-    assert honorees is not None
-    many = [
-        h.model_copy() for _ in range(args.count // len(honorees.honorees) + 1) for h in honorees.honorees
-    ][: args.count]
-    decision = decision.model_copy(update={"honorees": honorees.model_copy(update={"honorees": many})})
+    decision = seed_decision(args.count)
+    ours: list[float] = []
+    peer: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        work = Path(tmp)
+        files = documents.certificates(decision, work / "docx", filename="{index:04d}.docx")
+        assert isinstance(files, list)
+        for run in range(args.repeat):
+            start = time.perf_counter()
+            pdfs = documents.certificate_pdfs(decision, work / f"ours-{run}", filename="{index:04d}.pdf")
+            ours.append(time.perf_counter() - start)
+            assert len(pdfs) == args.count
+            peer.append(soffice_call(soffice, files, work / f"peer-{run}", work / f"profile-{run}"))
+            assert len(list((work / f"peer-{run}").glob("*.pdf"))) == args.count
+        print(f"\n(a) {args.count} certificate PDFs, one per honoree ({args.repeat} runs each)")
+        print(summary("reportkit certificate_pdfs", ours))
+        print(summary("one soffice call, all files", peer))
+        print(
+            f"  ratio: {min(peer) / min(ours):.1f}x (min), {statistics.median(peer) / statistics.median(ours):.1f}x"
+            f" (median); {args.count / min(ours):.0f} PDF/s"
+        )
+        one = files[0]
+        data = one.read_bytes()
+        cold = [
+            soffice_call(soffice, [one], work / "cold", work / f"cold-profile-{i}")
+            for i in range(args.repeat)
+        ]
+        warm: list[float] = []
         start = time.perf_counter()
-        paths = documents.certificates(decision, folder / "docx", filename="{index:04d}.docx")
-        rendered = time.perf_counter() - start
-        assert isinstance(paths, list)
-        start = time.perf_counter()
-        pdfs = to_pdf(paths, folder / "pdf")
-        converted = time.perf_counter() - start
-        ours = rendered + converted
-        assert len(pdfs) == args.count
-        start = time.perf_counter()
-        merged = documents.certificates(decision, folder / "print", merge=True)
-        assert isinstance(merged, list)
-        to_pdf(merged, folder / "print-pdf")
-        print_file = time.perf_counter() - start
-        sample = paths[: args.peer_sample]
-        start = time.perf_counter()
-        for path in sample:
-            subprocess.run(
-                [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder / "peer"), str(path)],
-                check=True,
-                capture_output=True,
-            )
-        peer_each = (time.perf_counter() - start) / len(sample)
-    peer = peer_each * args.count
-    print(f"\n{args.count} certificates to PDF")
+        with PdfConverter() as converter:
+            started = time.perf_counter() - start
+            for _ in range(args.requests):
+                begin = time.perf_counter()
+                pdf = converter.convert(data)
+                warm.append(time.perf_counter() - begin)
+                assert pdf.startswith(b"%PDF-")
     print(
-        f"  reportkit: {ours:8.1f} s  (render {rendered:.1f} s + to_pdf {converted:.1f} s; {args.count / ours:.1f} PDF/s)"
+        f"\n(b) one one-page document, bytes to PDF bytes ({args.requests} requests, {args.repeat} cold calls)"
     )
+    print(summary("reportkit PdfConverter (warm)", warm))
+    print(summary("one soffice call (cold)", cold))
+    print(f"  the warm converter's start: {started:.2f} s, once")
     print(
-        f"  one soffice per file: {peer_each:.2f} s per file (measured on {len(sample)}) → {peer:8.1f} s for {args.count}"
+        f"  ratio: {min(cold) / min(warm):.1f}x (min), {statistics.median(cold) / statistics.median(warm):.1f}x (median)"
     )
-    print(f"  ratio, a PDF per certificate: {peer / ours:.1f}x faster")
-    print(f"  reportkit print file (merge=True, one {args.count}-page PDF): {print_file:8.1f} s")
-    print(f"  ratio, print file: {peer / print_file:.1f}x faster")
 
 
 if __name__ == "__main__":

@@ -278,3 +278,24 @@ def test_a_worker_compiles_the_template_once() -> None:
     first, second = (pickle.loads(pickle.dumps(template)) for _ in range(2))
     assert first is second and first is not template
     assert first.render({"ten": "A"}) == template.render({"ten": "A"})
+
+
+class _CountedRecords(list):  # type: ignore[type-arg]
+    """A list that counts the passes made over it."""
+
+    passes = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self.passes += 1
+        return super().__iter__()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "passes"), [("{index:04d}.docx", 1), ("giay_khen_{index}.docx", 1), ("{ten}.docx", 2)]
+)
+def test_names_pass_only_when_names_could_repeat(tmp_path: Path, pattern: str, passes: int) -> None:
+    """Names from the index alone cannot repeat, and an empty folder has nothing to overwrite:
+    the first file is then written at once, without a pass over the names."""
+    records = _CountedRecords({"ten": f"Người {i}"} for i in range(5))
+    render_many(build(["{{ ten }}"]), records, tmp_path, filename=pattern, durable=False)
+    assert records.passes == passes

@@ -217,7 +217,10 @@ class _BatchNames:
 
     EXACT = 20_000
 
-    def __init__(self, namer: Callable[[int, Any], str], records: Iterable[Any], size: int) -> None:
+    def __init__(
+        self, namer: Callable[[int, Any], str], records: Iterable[Any], size: int, *, distinct: bool = False
+    ) -> None:
+        """*distinct*: the namer gives every index its own name (no pass over the records)."""
         self.namer = namer
         self.records = records
         self.exact = size <= self.EXACT
@@ -225,7 +228,7 @@ class _BatchNames:
         self.mask = (1 << max(16, min(27, (size * 64).bit_length()))) - 1
         self.table = bytearray(0 if self.exact else (self.mask + 1) // 8)
         self.twice: set[str | int] = set()
-        for index, context in enumerate(records, start=1):
+        for index, context in enumerate(() if distinct else records, start=1):
             key = self._key(namer(index, context))
             if self._marked(key):
                 self.twice.add(key)
@@ -274,6 +277,15 @@ class _BatchNames:
             number += 1
 
 
+_INDEX_ONLY = re.compile(r"(?:[^{}]|\{\{|\}\})*\{index(?::0?\d{0,3}d?)?\}(?:[^{}]|\{\{|\}\})*")
+
+
+def _index_only(pattern: FileName) -> bool:
+    """Whether *pattern* names records by their index alone (``"{index:04d}.docx"``,
+    ``"giay_khen_{index}.docx"``): distinct indexes, distinct names, no pass needed."""
+    return isinstance(pattern, str) and len(pattern) < 100 and _INDEX_ONLY.fullmatch(pattern) is not None
+
+
 def _has_files(folder: Path) -> bool:
     """Whether *folder* holds any entry besides temporary files (an empty folder can have
     nothing overwritten, so the batch needs no pass to look for existing files)."""
@@ -315,7 +327,12 @@ def render_each(
     sweep_temporaries(folder)
     records: Sequence[Any] = contexts if isinstance(contexts, Sequence) else list(contexts)
     total = len(records)
-    names = _BatchNames(lambda index, context: _name_for(filename, index, context), records, total)
+    names = _BatchNames(
+        lambda index, context: _name_for(filename, index, context),
+        records,
+        total,
+        distinct=_index_only(filename),
+    )
     if not overwrite and not resume and _has_files(folder):
         existing = [folder / name for _, name, _ in names.walk() if (folder / name).exists()]
         if existing:
