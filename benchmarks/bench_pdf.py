@@ -3,8 +3,10 @@
 a. N certificate PDFs (one per honoree). reportkit: ``documents.certificate_pdfs`` — render
    the certificates merged in batches, convert each batch once (one LibreOffice per core),
    cut the pages per record. Peer: the certificates' .docx files (written by reportkit
-   beforehand, not timed) converted by **one** ``soffice --headless --convert-to pdf`` call
-   listing all of them — the strongest plain use of LibreOffice.
+   beforehand, not timed) converted by ``soffice --headless --convert-to pdf`` calls listing
+   them — the strongest plain use of LibreOffice. One call listing all of them is what a
+   user would write, but LibreOffice 7.4 stops after about 250 files and exits with 0 (the
+   benchmark checks and prints how many it wrote), so the peer is one call per 200 files.
 b. One one-page document to PDF, bytes in and bytes out, as a service does per request.
    reportkit: ``PdfConverter.convert`` on a warm LibreOffice (the times after the first).
    Peer: one ``soffice --convert-to pdf`` call for the file.
@@ -28,6 +30,8 @@ from machine import describe
 from reportkit import documents
 from reportkit.pdf import find_soffice
 from reportkit.pdf_server import PdfConverter
+
+PEER_BATCH = 200
 
 
 def soffice_call(soffice: str, files: list[Path], out: Path, profile: Path) -> float:
@@ -71,16 +75,29 @@ def main() -> None:
         work = Path(tmp)
         files = documents.certificates(decision, work / "docx", filename="{index:04d}.docx")
         assert isinstance(files, list)
+        single = soffice_call(soffice, files, work / "single", work / "profile-single")
+        wrote = len(list((work / "single").glob("*.pdf")))
         for run in range(args.repeat):
             start = time.perf_counter()
             pdfs = documents.certificate_pdfs(decision, work / f"ours-{run}", filename="{index:04d}.pdf")
             ours.append(time.perf_counter() - start)
             assert len(pdfs) == args.count
-            peer.append(soffice_call(soffice, files, work / f"peer-{run}", work / f"profile-{run}"))
+            peer.append(
+                sum(
+                    soffice_call(
+                        soffice, files[i : i + PEER_BATCH], work / f"peer-{run}", work / f"profile-{run}"
+                    )
+                    for i in range(0, len(files), PEER_BATCH)
+                )
+            )
             assert len(list((work / f"peer-{run}").glob("*.pdf"))) == args.count
         print(f"\n(a) {args.count} certificate PDFs, one per honoree ({args.repeat} runs each)")
+        print(
+            f"  one soffice call listing all {args.count} files: {single:.1f} s, wrote {wrote} PDFs"
+            + ("" if wrote == args.count else " (LibreOffice stopped early, exit code 0)")
+        )
         print(summary("reportkit certificate_pdfs", ours))
-        print(summary("one soffice call, all files", peer))
+        print(summary(f"soffice, one call per {PEER_BATCH} files", peer))
         print(
             f"  ratio: {min(peer) / min(ours):.1f}x (min), {statistics.median(peer) / statistics.median(ours):.1f}x"
             f" (median); {args.count / min(ours):.0f} PDF/s"

@@ -5,7 +5,9 @@
 file atomically, never overwrites an existing file unless asked, and with ``resume=True`` skips
 the files a previous (interrupted) run completed. Work can be spread over any
 :class:`concurrent.futures.Executor` — threads, processes, or a Dask cluster's executor — in
-chunks; the template is sent once per chunk (it pickles as its source bytes and options).
+chunks, a bounded number in flight; a worker process compiles the template once (it pickles as
+its source bytes and options). :func:`render_each` is the streaming form: its memory does not
+grow with the number of records.
 """
 
 from __future__ import annotations
