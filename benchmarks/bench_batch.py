@@ -3,8 +3,10 @@
 Three ways to write N one-page certificates (the ten-field certificate of bench_engine.py), each
 run ``--repeat`` times in a fresh subprocess, interleaved:
 
-- ``render_each``: reportkit's streaming batch (names made distinct and existing files refused
-  in a first pass over the names; atomic files; a path yielded per file);
+- ``render_each``: reportkit's streaming batch named ``0001.docx`` … (names of the index alone
+  cannot repeat: no pass over the names; atomic files; a path yielded per file);
+- ``render_each_named``: the same named from a field, ``{honoree}.docx`` (a first pass over the
+  names makes them distinct before anything is written);
 - ``render_many``: the same, returning the list of paths;
 - ``loop``: the floor a user could write by hand: a ``for`` loop rendering each record and
   writing it atomically (no name checks, no list).
@@ -68,8 +70,9 @@ def run(way: str, count: int, work: Path, index: int) -> dict[str, float]:
     base = rss_mb()
     start = time.perf_counter()
     first = 0.0
-    if way == "render_each":
-        for number, _ in enumerate(render_each(template, records, out, durable=False)):
+    if way.startswith("render_each"):
+        pattern = "{honoree}.docx" if way == "render_each_named" else "{index:04d}.docx"
+        for number, _ in enumerate(render_each(template, records, out, filename=pattern, durable=False)):
             if number == 0:
                 first = time.perf_counter() - start
     elif way == "render_many":
@@ -100,7 +103,7 @@ def main() -> None:
         return
     print(f"machine: {describe()}")
     print(f"{args.count} certificates, one file each; records built on demand; files not fsynced")
-    ways = ("render_each", "render_many", "loop")
+    ways = ("render_each", "render_each_named", "render_many", "loop")
     results: dict[str, list[dict[str, float]]] = {way: [] for way in ways}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -126,7 +129,7 @@ def main() -> None:
         first = [r["first_ms"] for r in results[way]]
         growth = statistics.median(r["growth_mb"] for r in results[way])
         print(
-            f"  {way:12s} min {min(seconds):7.2f} s  median {statistics.median(seconds):7.2f} s  "
+            f"  {way:17s} min {min(seconds):7.2f} s  median {statistics.median(seconds):7.2f} s  "
             f"{args.count / min(seconds):8.0f} files/s  first file {statistics.median(first):8.1f} ms (median)  "
             f"peak growth +{growth:.1f} MB"
         )
