@@ -23,6 +23,7 @@ import zipfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, wait
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -80,8 +81,10 @@ def safe_filename(name: str) -> str:
     removed; Windows device names (``CON``, ``NUL``, ``COM1`` …) prefixed with ``_``; cut to
     :data:`MAX_NAME_BYTES` UTF-8 bytes on a character boundary, keeping the extension.
     """
-    name = unicodedata.normalize("NFC", name)
-    name = _INVISIBLE.sub("", name)
+    if not unicodedata.is_normalized("NFC", name):
+        name = unicodedata.normalize("NFC", name)
+    if _INVISIBLE.search(name):
+        name = _INVISIBLE.sub("", name)
     name = _UNSAFE.sub("_", name).strip(" .")
     if not name:
         raise ValueError("the file name pattern produced an empty name")
@@ -101,6 +104,29 @@ def unique_names(names: Sequence[str]) -> list[str]:
     return [name for _, name, _ in _BatchNames(lambda index, name: name, names, len(names)).walk()]
 
 
+@lru_cache(maxsize=64)
+def _parsed_pattern(pattern: str) -> tuple[tuple[str, str | None, str], ...]:
+    """(literal, field, spec) of a file name pattern, checked once: plain names only, widths
+    no wider than a name."""
+    try:
+        parsed = list(string.Formatter().parse(pattern))
+    except ValueError as exc:
+        raise ValueError(f"file name pattern {pattern!r}: {exc} (write braces as {{{{ and }}}})") from None
+    pieces = []
+    for literal, field, spec, conversion in parsed:
+        if field is not None and (field == "" or any(ch in field for ch in ".[]") or conversion):
+            raise ValueError(
+                f"file name pattern {pattern!r}: {{{field}}} is not allowed; "
+                "use a column heading or 'index' between braces, e.g. {Họ và tên}"
+            )
+        if any(int(n) > MAX_NAME_BYTES for n in re.findall(r"\d+", spec or "")):
+            raise ValueError(
+                f"file name pattern {pattern!r}: {{{field}:{spec}}} asks for a field wider than a name"
+            )
+        pieces.append((literal, field, spec or ""))
+    return tuple(pieces)
+
+
 def format_filename(pattern: str, index: int, fields: Mapping[str, Any]) -> str:
     """Fill a file name pattern such as ``"{index:04d} {Họ và tên}.docx"``.
 
@@ -109,34 +135,21 @@ def format_filename(pattern: str, index: int, fields: Mapping[str, Any]) -> str:
     names the record has; a bad format spec names the field.
     """
     parts: list[str] = []
-    try:
-        parsed = list(string.Formatter().parse(pattern))
-    except ValueError as exc:
-        raise ValueError(f"file name pattern {pattern!r}: {exc} (write braces as {{{{ and }}}})") from None
-    for literal, field, spec, conversion in parsed:
+    for literal, field, spec in _parsed_pattern(pattern):
         parts.append(literal)
         if field is None:
             continue
-        if field == "" or any(ch in field for ch in ".[]") or conversion:
-            raise ValueError(
-                f"file name pattern {pattern!r}: {{{field}}} is not allowed; "
-                "use a column heading or 'index' between braces, e.g. {Họ và tên}"
-            )
         if field == "index":
             value: Any = index
         elif field in fields:
             value = fields[field]
         else:
             row = fields.get("row")
-            headings = list(row) if isinstance(row, Mapping) else [k for k in fields if k != "row"]
+            headings = list(row) if isinstance(row, Mapping) else [str(k) for k in fields if k != "row"]
             names = ", ".join(["index", *headings][:40])
             raise ValueError(f"file name pattern {pattern!r}: no column {field!r}; the names are: {names}")
-        if any(int(n) > MAX_NAME_BYTES for n in re.findall(r"\d+", spec or "")):
-            raise ValueError(
-                f"file name pattern {pattern!r}: {{{field}:{spec}}} asks for a field wider than a name"
-            )
         try:
-            parts.append(format(value if value is not None else "", spec or ""))
+            parts.append(format(value if value is not None else "", spec))
         except (ValueError, TypeError):
             raise ValueError(
                 f"file name pattern {pattern!r}: {{{field}:{spec}}} cannot format {value!r}"
@@ -148,9 +161,8 @@ def _name_for(pattern: FileName, index: int, context: Any) -> str:
     if callable(pattern):
         name = pattern(index, context)
     else:
-        fields = {k: v for k, v in context_mapping(context).items() if isinstance(k, str)}
         try:
-            name = format_filename(pattern, index, fields)
+            name = format_filename(pattern, index, context_mapping(context))
         except ValueError as exc:
             raise RenderError(str(exc)).for_record(index) from None
     name = safe_filename(str(name))
