@@ -231,3 +231,20 @@ def test_dask_local_cluster(tmp_path: Path) -> None:
         )
         assert result.returncode == 0, result.stderr
         assert len(list((tmp_path / "s").glob("*.docx"))) == 2
+
+
+@pytest.mark.pdf
+def test_certificates_with_a_pdf_each(sample_data: Path, tmp_path: Path) -> None:
+    """`--pdf` without `--merge`: a PDF beside each certificate, cut from one conversion."""
+    result = run("certificates", str(EVENT), "-o", str(tmp_path), "--pdf")
+    assert result.returncode == 0, result.stderr
+    docx_names = sorted(p.stem for p in tmp_path.glob("*.docx"))
+    pdf_names = sorted(p.stem for p in (tmp_path / "pdf").glob("*.pdf"))
+    assert len(docx_names) == 15 and pdf_names == docx_names
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "pdf" / f"{docx_names[0]}.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "GIẤY KHEN" in text and docx_names[0].split(" ", 1)[1] in " ".join(text.split())
