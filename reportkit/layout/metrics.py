@@ -11,6 +11,7 @@ base letter.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["text_width_mm"]
 
@@ -41,8 +42,13 @@ def _base(char: str) -> str:
     return unicodedata.normalize("NFD", char)[0]
 
 
+@lru_cache(maxsize=8192)
+def _units(text: str, bold: bool) -> int:
+    """The advance width of *text* in 1/1000 em (words repeat: names, units, achievements)."""
+    widths = _WIDTHS[bold]
+    return sum(widths.get(_base(c), 500) for c in text)
+
+
 def text_width_mm(text: str, size_pt: float, *, bold: bool = False) -> float:
     """The width of *text* set in Times (New Roman) at *size_pt*, in millimetres."""
-    widths = _WIDTHS[bold]
-    units = sum(widths.get(_base(c), 500) for c in text)
-    return units / 1000 * size_pt * _MM_PER_POINT
+    return _units(text, bold) / 1000 * size_pt * _MM_PER_POINT
