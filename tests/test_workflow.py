@@ -248,6 +248,8 @@ def test_agenda_is_one_table_of_the_programme(pack: tuple[Path, list[Path]], eve
     table = next(t for t in document.tables if plain(t.rows[0].cells[0].text) == "Thời gian")
     rows = [[plain(c.text) for c in row.cells] for row in table.rows]
     assert rows[0] == ["Thời gian", "Nội dung", "Thực hiện"]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on each page
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
     programme = event.conference.programme  # type: ignore[union-attr]
     assert len(rows) == 1 + len(programme) == 8
     assert rows[1] == ["08h00 - 08h20", "Đón tiếp đại biểu, văn nghệ chào mừng", "Văn phòng Sở"]

@@ -36,6 +36,7 @@ from reportkit.layout.nd30 import (
     fixed_table,
     page_number_header,
     paragraph,
+    repeat_header,
     rule,
     title_block,
 )
@@ -114,8 +115,7 @@ def _list_table(d: DocumentObject, amounts: bool) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid_borders(table)
     header = table.rows[0]
-    header_flag = OxmlElement("w:tblHeader")
-    header._tr.get_or_add_trPr().append(header_flag)
+    repeat_header(header)
     for cell, text in zip(header.cells, heads, strict=True):
         cell_text(cell, text, bold=True)
     controls = {

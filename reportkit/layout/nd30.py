@@ -37,6 +37,7 @@ __all__ = [
     "header_table",
     "page_number_header",
     "paragraph",
+    "repeat_header",
     "rule",
     "set_base_font",
     "setup_page",
@@ -266,6 +267,13 @@ def cant_split(row: _Row) -> None:
     tr_pr = row._tr.get_or_add_trPr()
     if tr_pr.find(qn("w:cantSplit")) is None:
         tr_pr.insert(0, OxmlElement("w:cantSplit"))
+
+
+def repeat_header(row: _Row) -> None:
+    """Repeat a table's heading row at the top of every page (``w:tblHeader``)."""
+    tr_pr = row._tr.get_or_add_trPr()
+    if tr_pr.find(qn("w:tblHeader")) is None:
+        tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def _space_above(table: Table, points: float = 12) -> None:

@@ -20,6 +20,7 @@ from reportkit.layout.nd30 import (
     fixed_table,
     page_number_header,
     paragraph,
+    repeat_header,
     signatures_side_by_side,
     title_block,
 )
@@ -192,6 +193,7 @@ def agenda() -> DocumentObject:
     cell_text(table.rows[3].cells[0], "{%tr endfor %}", align=LEFT)
     for row in table.rows:
         cant_split(row)
+    repeat_header(table.rows[0])
     closing_table(d, recipients=RECIPIENTS, signer=SIGNER)
     return d
 
