@@ -283,13 +283,24 @@ def build_pack(
         written += letters(event, folder / "thu_khen", overwrite=overwrite)
     single("official_letter")
     if _pdf_wanted(pdf):
-        top = [p for p in written if p.parent == folder]
-        written += to_pdf(top, folder / "pdf")
         written += documents.certificate_pdfs(
             decision, folder / "pdf" / "giay_khen", register_start=start, overwrite=True
         )  # PDFs follow their .docx, as to_pdf replaces them
-        for sub in _PACK_FOLDERS[1:]:
-            files = [p for p in written if p.parent == folder / sub]
-            if files:
-                written += to_pdf(files, folder / "pdf" / sub)
+        written += _other_pdfs(folder, [p for p in written if p.suffix == ".docx"])
     return written
+
+
+def _other_pdfs(folder: Path, files: list[Path]) -> list[Path]:
+    """The PDFs of the pack's documents other than the certificates, in one conversion: the top
+    documents into ``pdf/``, those of a subfolder into ``pdf/<subfolder>/`` (the names differ)."""
+    chosen = [p for p in files if p.parent == folder or p.parent.name in _PACK_FOLDERS[1:]]
+    pdfs = to_pdf(chosen, folder / "pdf")
+    placed = []
+    for source, pdf in zip(chosen, pdfs, strict=True):
+        if source.parent != folder:
+            target = folder / "pdf" / source.parent.name / pdf.name
+            target.parent.mkdir(exist_ok=True)
+            os.replace(pdf, target)
+            pdf = target
+        placed.append(pdf)
+    return placed
