@@ -23,7 +23,16 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-__all__ = ["INSTALL_HINT", "PdfError", "check_pdf", "find_soffice", "kill_group", "pdeathsig", "to_pdf"]
+__all__ = [
+    "INSTALL_HINT",
+    "PdfError",
+    "check_pdf",
+    "find_soffice",
+    "kill_group",
+    "pdeathsig",
+    "start_soffice",
+    "to_pdf",
+]
 
 INSTALL_HINT = (
     "install LibreOffice: on Debian/Ubuntu `apt-get install -y --no-install-recommends "
@@ -70,6 +79,23 @@ def pdeathsig() -> None:
         pass
 
 
+def start_soffice(command: list[str], *, capture: bool) -> subprocess.Popen[bytes]:
+    """Start LibreOffice in its own process group (killed as a whole), dying with this process
+    (Linux), its output kept (*capture*) or discarded; a clear error when it cannot start."""
+    output = subprocess.PIPE if capture else subprocess.DEVNULL
+    try:
+        return subprocess.Popen(
+            command,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=subprocess.STDOUT if capture else subprocess.DEVNULL,
+            start_new_session=True,
+            preexec_fn=pdeathsig if sys.platform.startswith("linux") else None,
+        )
+    except OSError as exc:
+        raise PdfError(f"LibreOffice could not be started ({exc}); {INSTALL_HINT}") from None
+
+
 def kill_group(process: subprocess.Popen[bytes]) -> None:
     """Kill the converter and everything it started (``soffice`` execs ``soffice.bin``)."""
     with contextlib.suppress(OSError):
@@ -95,17 +121,7 @@ def _convert(soffice: str, files: list[Path], target: Path, timeout: float, expo
             str(target),
             *map(str, files),
         ]
-        try:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,  # its own process group, killed as a whole
-                preexec_fn=pdeathsig if sys.platform.startswith("linux") else None,
-            )
-        except OSError as exc:
-            raise PdfError(f"LibreOffice could not be started ({exc}); {INSTALL_HINT}") from None
+        process = start_soffice(command, capture=True)
         try:
             output, _ = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:

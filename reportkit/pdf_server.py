@@ -22,7 +22,6 @@ import itertools
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -32,7 +31,7 @@ import zipfile
 from pathlib import Path
 from types import TracebackType
 
-from reportkit.pdf import INSTALL_HINT, PdfError, check_pdf, find_soffice, kill_group, pdeathsig
+from reportkit.pdf import PdfError, check_pdf, find_soffice, kill_group, start_soffice
 
 __all__ = ["PdfConverter"]
 
@@ -132,17 +131,10 @@ class PdfConverter:
             str(keep),
         ]
         try:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                start_new_session=True,
-                preexec_fn=pdeathsig if sys.platform.startswith("linux") else None,
-            )
-        except OSError as exc:
+            process = start_soffice(command, capture=False)
+        except PdfError:
             shutil.rmtree(folder, ignore_errors=True)
-            raise PdfError(f"LibreOffice could not be started ({exc}); {INSTALL_HINT}") from None
+            raise
         self._process, self._folder = process, folder
         self._finalizer = weakref.finalize(self, _shutdown, process, folder)
         deadline = time.monotonic() + self.timeout

@@ -123,6 +123,22 @@ def _filename(index: int, context: dict[str, Any]) -> str:
     return f"{index:02d} {honoree.name}.docx"
 
 
+def _prepared(
+    model: Decision,
+    overlay: bool,
+    offset_mm: tuple[float, float],
+    template: TemplateChoice,
+    signature: Image | None,
+    register_start: int | None,
+) -> tuple[Template, list[dict[str, Any]]]:
+    """The certificate template (full, or the calibrated overlay) and a context per honoree."""
+    if overlay:
+        compiled = calibrated_overlay(offset_mm, template)
+    else:
+        compiled = load_template(template, "giay_khen.docx")
+    return compiled, certificate_contexts(model, signature, register_start, fit=not overlay)
+
+
 def certificates(
     model: Decision,
     out_dir: str | os.PathLike[str] | None = None,
@@ -147,11 +163,7 @@ def certificates(
     prints only the fields for pre-printed blanks, moved by the calibration *offset_mm*;
     *register_start* numbers the register (Số sổ vàng) of honorees that have none.
     """
-    if overlay:
-        compiled = calibrated_overlay(offset_mm, template)
-    else:
-        compiled = load_template(template, "giay_khen.docx")
-    contexts = certificate_contexts(model, signature, register_start, fit=not overlay)
+    compiled, contexts = _prepared(model, overlay, offset_mm, template, signature, register_start)
     if out_dir is None:
         buffer = io.BytesIO()
         write_merged(compiled, contexts, buffer)
@@ -187,9 +199,5 @@ def certificate_pdfs(
     certificates (:func:`reportkit.pdf_pages.render_pdfs`) instead of one per file."""
     from reportkit.pdf_pages import render_pdfs
 
-    if overlay:
-        compiled = calibrated_overlay(offset_mm, template)
-    else:
-        compiled = load_template(template, "giay_khen.docx")
-    contexts = certificate_contexts(model, signature, register_start, fit=not overlay)
+    compiled, contexts = _prepared(model, overlay, offset_mm, template, signature, register_start)
     return render_pdfs(compiled, contexts, out_dir, filename=filename, overwrite=overwrite, workers=workers)
