@@ -501,32 +501,6 @@ def _conference(event: Event, event_file: Path) -> Any:
 
 
 @app.command()
-def report(
-    event_file: EventArg,
-    output: Out = None,
-    template: Template = None,
-    pdf: Pdf = False,
-    overwrite: Overwrite = False,
-) -> None:
-    """The conference report (Báo cáo kết quả hội nghị, Mẫu 1.4) from the event file.
-
-    Example: [bold]reportkit report su_kien.yaml -o bao_cao.docx[/]
-    """
-    from reportkit import documents
-
-    with _data_errors():
-        event = _require_honorees(_load_event(event_file), event_file)
-        conference = _conference(event, event_file)
-        issue = _issued(event, "report", "Báo cáo")
-        _write_one(
-            output or Path("bao_cao_ket_qua_hoi_nghi.docx"),
-            overwrite,
-            pdf,
-            lambda target: documents.conference_report(conference, issue, out=target, template=template),
-        )
-
-
-@app.command()
 def invitations(
     event_file: EventArg,
     output: Out = None,
@@ -615,6 +589,7 @@ def _workflow_step(
 
 _STEP_SECTIONS = {
     "plan": "plan",
+    "report": "report",
     "minutes": "council",
     "submission": "submission",
     "agenda": "agenda",
@@ -632,6 +607,7 @@ _WORKFLOW_COMMANDS = {
         "attendance, each proposal's votes and share, the conclusion.",
     ),
     "submission": ("submission", "The submission proposing the commendation (Tờ trình đề nghị khen thưởng)."),
+    "report": ("report", "The conference report (Báo cáo kết quả hội nghị, Mẫu 1.4) from the event file."),
     "agenda": ("agenda", "The conference programme (Chương trình hội nghị): one table of times and items."),
     "notice": ("notice", "The notice of the chair's conclusions (Thông báo kết luận hội nghị, Mẫu 1.4)."),
     "official-letter": (

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from reportkit import documents
 from reportkit.documents import workflow
+from reportkit.documents.common import TemplateChoice
 from reportkit.engine.batch import ExistingFilesError
 from reportkit.legal.apply import event_by_law
 from reportkit.models.awards import HonoreeList
@@ -118,11 +120,15 @@ AGENDA_NAME = "chuong_trinh_hoi_nghi.docx"
 
 @dataclass(frozen=True)
 class SingleDocument:
-    """One document of the workflow: its default file name and how to write it to a path."""
+    """One document of the workflow: its default file name and its builder, waiting for the
+    path (``out=``) and the user's template (``template=``)."""
 
     file_name: str
-    produce: Callable[..., object]
-    """``produce(path, template=None)`` writes the document (with the user's template, if any)."""
+    build: Callable[..., object]
+
+    def produce(self, path: Path, template: TemplateChoice = None) -> object:
+        """Write the document to *path* (with the user's *template*, if any)."""
+        return self.build(out=path, template=template)
 
 
 def _file_name(prefix: str, issue: IssuedDocument) -> str:
@@ -149,78 +155,60 @@ def single_documents(event: Event) -> dict[str, SingleDocument]:
     council minutes, submission, decision, list, programme, report, notice of conclusions,
     official letter. A step whose section the event file lacks is left out."""
     config = event.config
-    steps: dict[str, SingleDocument] = {}
     decision = event.decision
+    steps: dict[str, SingleDocument] = {}
     if config.plan is not None:
         issue = _section(event, "plan", "Kế hoạch")
-        conference = _needs_conference(event, "plan")
-        content = config.plan
         steps["plan"] = SingleDocument(
             _file_name("ke_hoach", issue),
-            lambda p, t=None: workflow.plan(content, conference, issue, out=p, template=t),
+            partial(workflow.plan, config.plan, _needs_conference(event, "plan"), issue),
         )
     if config.council is not None:
         minutes = _section(event, "council", "Biên bản")
-        meeting = config.council
         steps["minutes"] = SingleDocument(
             _file_name("bien_ban_hop_hoi_dong", minutes),
-            lambda p, t=None: workflow.council_minutes(
-                meeting, event.honorees, minutes, reason=decision.reason_text, out=p, template=t
+            partial(
+                workflow.council_minutes, config.council, event.honorees, minutes, reason=decision.reason_text
             ),
         )
     if config.submission is not None:
-        issue_tt = _section(event, "submission", "Tờ trình")
-        content_tt = config.submission
-        minutes_issue = event.issued(config.council, "Biên bản")
+        issue = _section(event, "submission", "Tờ trình")
         steps["submission"] = SingleDocument(
-            _file_name("to_trinh", issue_tt),
-            lambda p, t=None: workflow.submission(
-                content_tt,
+            _file_name("to_trinh", issue),
+            partial(
+                workflow.submission,
+                config.submission,
                 decision,
-                issue_tt,
+                issue,
                 meeting=config.council,
-                minutes=minutes_issue,
-                out=p,
-                template=t,
+                minutes=event.issued(config.council, "Biên bản"),
             ),
         )
     steps["decision"] = SingleDocument(
-        _file_name("quyet_dinh", decision), lambda p, t=None: documents.decision(decision, out=p, template=t)
+        _file_name("quyet_dinh", decision), partial(documents.decision, decision)
     )
-    steps["list"] = SingleDocument(
-        LIST_NAME, lambda p, t=None: documents.honoree_list(decision, out=p, template=t)
-    )
+    steps["list"] = SingleDocument(LIST_NAME, partial(documents.honoree_list, decision))
     if config.agenda is not None:
-        issue_ct = _section(event, "agenda", "Chương trình")
-        conference_ct = _needs_conference(event, "programme")
+        issue = _section(event, "agenda", "Chương trình")
         steps["agenda"] = SingleDocument(
-            AGENDA_NAME, lambda p, t=None: workflow.agenda(conference_ct, issue_ct, out=p, template=t)
+            AGENDA_NAME, partial(workflow.agenda, _needs_conference(event, "programme"), issue)
         )
-    if config.report is not None and event.conference is not None:
-        report = _section(event, "report", "Báo cáo")
-        conference_bc = event.conference
+    if config.report is not None:
+        issue = _section(event, "report", "Báo cáo")
         steps["report"] = SingleDocument(
-            REPORT_NAME,
-            lambda p, t=None: documents.conference_report(conference_bc, report, out=p, template=t),
+            REPORT_NAME, partial(documents.conference_report, _needs_conference(event, "report"), issue)
         )
     if config.notice is not None:
-        issue_tb = _section(event, "notice", "Thông báo")
-        conference_tb = _needs_conference(event, "notice")
-        content_tb = config.notice
+        issue = _section(event, "notice", "Thông báo")
         steps["notice"] = SingleDocument(
-            _file_name("thong_bao_ket_luan", issue_tb),
-            lambda p, t=None: workflow.conclusions_notice(
-                content_tb, conference_tb, issue_tb, out=p, template=t
-            ),
+            _file_name("thong_bao_ket_luan", issue),
+            partial(workflow.conclusions_notice, config.notice, _needs_conference(event, "notice"), issue),
         )
     if config.official_letter is not None:
-        issue_cv = _section(event, "official_letter", None)
-        content_cv = config.official_letter
+        issue = _section(event, "official_letter", None)
         steps["official_letter"] = SingleDocument(
-            _file_name("cong_van", issue_cv),
-            lambda p, t=None: workflow.official_letter(
-                content_cv, issue_cv, decision=decision, out=p, template=t
-            ),
+            _file_name("cong_van", issue),
+            partial(workflow.official_letter, config.official_letter, issue, decision=decision),
         )
     return steps
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from reportkit.engine.atomic import atomic_stream, atomic_write, sweep_temporaries
-from reportkit.engine.batch import ExistingFilesError, FileName, _BatchNames, _name_for
+from reportkit.engine.atomic import atomic_stream, atomic_write
+from reportkit.engine.batch import BatchNames, FileName, as_sequence, refuse_existing, start_batch
 from reportkit.engine.merge import write_merged
 from reportkit.engine.template import DocxTemplate, Source
 from reportkit.pdf import PdfError, to_pdf
@@ -27,12 +27,6 @@ __all__ = ["render_pdfs"]
 MARKS = "rkrecord"
 """Bookmark names of the records (``rkrecord0000001`` …): letters and digits only, which
 LibreOffice writes unchanged as PDF destination names."""
-
-
-def _pdf_name(pattern: FileName, index: int, context: Any) -> str:
-    """The record's file name (as :func:`render_many` makes it) ending in ``.pdf``."""
-    name = _name_for(pattern, index, context).removesuffix(".docx")
-    return name if name.lower().endswith(".pdf") else f"{name}.pdf"
 
 
 def _record_pages(pdf_path: Path, count: int) -> tuple[Any, list[range]]:
@@ -81,25 +75,14 @@ def render_pdfs(
     by default; *timeout* per process), then cut into one PDF per record, each written
     atomically. If anything fails, the PDFs this call wrote are removed.
     """
-    if not isinstance(template, DocxTemplate):
-        from reportkit.template import Template
-
-        template = Template(template)
-    records: Sequence[Any] = contexts if isinstance(contexts, Sequence) else list(contexts)
+    records = as_sequence(contexts)
     if not records:
         return []
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    sweep_temporaries(folder)
-    names = [
-        name
-        for _, name, _ in _BatchNames(lambda i, c: _pdf_name(filename, i, c), records, len(records)).walk()
-    ]
-    paths = [folder / name for name in names]
+    template, folder = start_batch(template, out_dir)
+    names = BatchNames.for_pattern(filename, records, suffix=".pdf")
     if not overwrite:
-        existing = [p for p in paths if p.exists()]
-        if existing:
-            raise ExistingFilesError(existing[:100])
+        refuse_existing(folder, names)
+    paths = [folder / name for _, name, _ in names.walk()]
     written: list[Path] = []
     try:
         with tempfile.TemporaryDirectory(prefix=".reportkit-pages-", dir=folder) as staging:

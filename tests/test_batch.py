@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -163,6 +164,8 @@ MERGE_SHAPES = {
     "landscape with tagged header": "landscape",
     "bookmarks": '<w:p><w:bookmarkStart w:id="0" w:name="a"/><w:r><w:t>{{ ten }}</w:t></w:r>'
     '<w:bookmarkEnd w:id="0"/></w:p>',
+    "bookmark across paragraphs": '<w:p><w:bookmarkStart w:id="3" w:name="b"/><w:r><w:t>{{ ten }}</w:t></w:r>'
+    '</w:p><w:p><w:r><w:t>{{ dv }}</w:t></w:r><w:bookmarkEnd w:id="3"/></w:p>',
     "empty properties": "<w:p><w:pPr/><w:r><w:t>{{ ten }}</w:t></w:r></w:p>",
     "tracked property change": '<w:p><w:pPr><w:jc w:val="center"/><w:pPrChange w:id="9" w:author="A">'
     "<w:pPr/></w:pPrChange></w:pPr><w:r><w:t>{{ ten }}</w:t></w:r></w:p>",
@@ -206,6 +209,9 @@ def test_merge_joins_text_as_lxml_would(shape: str, tmp_path: Path, monkeypatch:
     slow = _merged_main(Template(source), tmp_path, "slow")
     assert fast == slow
     assert fast.count('w:val="nextPage"') >= len(PEOPLE)
+    starts = re.findall(r'<w:bookmarkStart w:id="(\d+)"', fast)
+    assert sorted(starts) == sorted(re.findall(r'<w:bookmarkEnd w:id="(\d+)"', fast))
+    assert len(set(starts)) == len(starts)  # each record's bookmarks keep their own ids
 
 
 # -- streaming batches --------------------------------------------------------------------------
@@ -232,7 +238,7 @@ def test_names_without_a_list_of_names_stay_distinct_and_stable(names: list[str]
 
     exact = unique_names(names)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(batch._BatchNames, "EXACT", 0)
+        patch.setattr(batch.BatchNames, "EXACT", 0)
         hashed = unique_names(names)
         assert hashed == unique_names(names)
     assert len({n.lower() for n in hashed}) == len(names) == len(exact)

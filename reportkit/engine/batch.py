@@ -40,13 +40,17 @@ from reportkit.engine.merge import write_merged
 from reportkit.engine.template import DocxTemplate, Source, context_mapping
 
 __all__ = [
+    "BatchNames",
     "FileName",
     "Progress",
+    "as_sequence",
     "format_filename",
     "is_complete_docx",
+    "refuse_existing",
     "render_each",
     "render_many",
     "safe_filename",
+    "start_batch",
     "unique_names",
 ]
 
@@ -101,7 +105,7 @@ def unique_names(names: Sequence[str]) -> list[str]:
     """The names made distinct (case-insensitively, as Windows and macOS compare them): a
     repeated name gets ``-2``, ``-3`` … skipping any name another record already has, so
     ``A, A-2, A`` becomes ``A, A-2, A-3`` — N records, N files."""
-    return [name for _, name, _ in _BatchNames(lambda index, name: name, names, len(names)).walk()]
+    return [name for _, name, _ in BatchNames(lambda index, name: name, names, len(names)).walk()]
 
 
 @lru_cache(maxsize=64)
@@ -157,7 +161,8 @@ def format_filename(pattern: str, index: int, fields: Mapping[str, Any]) -> str:
     return "".join(parts)
 
 
-def _name_for(pattern: FileName, index: int, context: Any) -> str:
+def _name_for(pattern: FileName, index: int, context: Any, suffix: str = ".docx") -> str:
+    """The safe file name of record *index*, ending in *suffix*."""
     if callable(pattern):
         name = pattern(index, context)
     else:
@@ -166,7 +171,9 @@ def _name_for(pattern: FileName, index: int, context: Any) -> str:
         except ValueError as exc:
             raise RenderError(str(exc)).for_record(index) from None
     name = safe_filename(str(name))
-    return name if name.lower().endswith(".docx") else f"{name}.docx"
+    if suffix != ".docx":
+        name = name.removesuffix(".docx")
+    return name if name.lower().endswith(suffix) else f"{name}{suffix}"
 
 
 Job = tuple[int, str, Any, bool]
@@ -217,7 +224,7 @@ def is_complete_docx(path: Path) -> bool:
     return "[Content_Types].xml" in names and any(n.endswith("document.xml") for n in names)
 
 
-class _BatchNames:
+class BatchNames:
     """The final file names of a batch, walked again on each pass instead of kept in memory.
 
     The rules of :func:`unique_names` (case-insensitive; a repeated name gets ``-2``, ``-3`` …
@@ -248,6 +255,16 @@ class _BatchNames:
                 self.twice.add(key)
             else:
                 self._mark(key)
+
+    @classmethod
+    def for_pattern(cls, pattern: FileName, records: Sequence[Any], *, suffix: str = ".docx") -> BatchNames:
+        """The names a batch gives *records* from a file name pattern (or callable)."""
+        return cls(
+            lambda index, context: _name_for(pattern, index, context, suffix),
+            records,
+            len(records),
+            distinct=_index_only(pattern),
+        )
 
     def _key(self, name: str) -> str | int:
         folded = name.lower()
@@ -300,6 +317,26 @@ def _index_only(pattern: FileName) -> bool:
     return isinstance(pattern, str) and len(pattern) < 100 and _INDEX_ONLY.fullmatch(pattern) is not None
 
 
+def start_batch(
+    template: DocxTemplate | Source, out_dir: str | os.PathLike[str]
+) -> tuple[DocxTemplate, Path]:
+    """The compiled template and the output folder of a batch: created, and cleared of the
+    temporary files dead runs left."""
+    if not isinstance(template, DocxTemplate):
+        from reportkit.template import Template
+
+        template = Template(template)
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    sweep_temporaries(folder)
+    return template, folder
+
+
+def as_sequence(contexts: Iterable[Any]) -> Sequence[Any]:
+    """*contexts* as a sequence a batch can walk several times (a list when it is not one)."""
+    return contexts if isinstance(contexts, Sequence) else list(contexts)
+
+
 def _has_files(folder: Path) -> bool:
     """Whether *folder* holds any entry besides temporary files (an empty folder can have
     nothing overwritten, so the batch needs no pass to look for existing files)."""
@@ -332,26 +369,14 @@ def render_each(
     are in flight, and each worker compiles the template once (see
     :meth:`~reportkit.engine.template.DocxTemplate.__reduce__`).
     """
-    if not isinstance(template, DocxTemplate):
-        from reportkit.template import Template
-
-        template = Template(template)
-    folder = Path(out_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    sweep_temporaries(folder)
-    records: Sequence[Any] = contexts if isinstance(contexts, Sequence) else list(contexts)
+    template, folder = start_batch(template, out_dir)
+    records = as_sequence(contexts)
     total = len(records)
-    names = _BatchNames(
-        lambda index, context: _name_for(filename, index, context),
-        records,
-        total,
-        distinct=_index_only(filename),
-    )
-    if not overwrite and not resume and _has_files(folder):
-        existing = [folder / name for _, name, _ in names.walk() if (folder / name).exists()]
-        if existing:
-            raise ExistingFilesError(existing[:100])
-    jobs = _jobs(names, folder, resume)
+    names = BatchNames.for_pattern(filename, records)
+    fresh = not _has_files(folder)  # nothing there: no file to refuse, none to look for
+    if not fresh and not overwrite and not resume:
+        refuse_existing(folder, names)
+    jobs = _jobs(names, folder, resume, fresh)
     created = bytearray((total + 8) // 8)  # bit i: record i+1's file did not exist before
     done = 0
     skipping = False  # a run of records already done is reported once, at its end
@@ -373,11 +398,19 @@ def render_each(
         sync_files(folder, [folder / name for _, name, _ in names.walk()])
 
 
-def _jobs(names: _BatchNames, folder: Path, resume: bool) -> Iterator[tuple[Job, bool]]:
-    """(job, skipped) for every record in order; a skipped record's file is complete already."""
+def refuse_existing(folder: Path, names: BatchNames) -> None:
+    """:class:`ExistingFilesError` listing the batch's files already in *folder*, if any."""
+    existing = [folder / name for _, name, _ in names.walk() if (folder / name).exists()]
+    if existing:
+        raise ExistingFilesError(existing[:100])
+
+
+def _jobs(names: BatchNames, folder: Path, resume: bool, fresh: bool) -> Iterator[tuple[Job, bool]]:
+    """(job, skipped) for every record in order; a skipped record's file is complete already.
+    In a *fresh* folder (empty when the batch began) no file is looked for."""
     for index, name, context in names.walk():
         path = folder / name
-        exists = path.exists()
+        exists = not fresh and path.exists()
         if exists and resume and is_complete_docx(path):
             yield (index, str(path), None, False), True
             continue
@@ -451,7 +484,7 @@ def _chunked(jobs: Iterator[tuple[Job, bool]], size: int) -> Iterator[list[tuple
         yield chunk
 
 
-def _remove_created(names: _BatchNames, folder: Path, created: bytearray) -> None:
+def _remove_created(names: BatchNames, folder: Path, created: bytearray) -> None:
     """After a failed batch: remove the files it created, so no partial batch remains."""
     for index, name, _ in names.walk():
         if created[(index - 1) >> 3] & (1 << ((index - 1) & 7)):
@@ -499,13 +532,7 @@ def render_many(
     large to list.
     """
     if merge:
-        if not isinstance(template, DocxTemplate):
-            from reportkit.template import Template
-
-            template = Template(template)
-        folder = Path(out_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        sweep_temporaries(folder)
+        template, folder = start_batch(template, out_dir)
         total = len(contexts) if isinstance(contexts, Sized) else 0
         name = filename if isinstance(filename, str) and "{" not in filename else _MERGED_DEFAULT
         target = folder / safe_filename(name)

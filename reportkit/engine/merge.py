@@ -310,8 +310,7 @@ class _Merger:
         if sect is None:
             return None
         if "<w:bookmark" in content:
-            content = _BOOKMARK_ID.sub(self._shift_bookmark, content)
-            self.bookmark_offset = self._highest + 1 if self._highest >= 0 else self.bookmark_offset
+            content = self._renumber_text(content)
         if renamed:
             sect = _REFERENCE_ID.sub(
                 lambda m: m.group(1) + renamed.get(m.group(2), m.group(2)) + m.group(3), sect
@@ -319,12 +318,23 @@ class _Merger:
         self._start(head, tail)
         return _Record(content, sect)
 
-    _highest = -1
+    def _renumber_text(self, content: str) -> str:
+        """*content* with its bookmark ids moved past those of the records before it."""
+        offset, highest = self.bookmark_offset, -1
 
-    def _shift_bookmark(self, match: re.Match[str]) -> str:
-        number = int(match.group(2)) + self.bookmark_offset
-        self._highest = max(self._highest, number)
-        return f"{match.group(1)}{number}{match.group(3)}"
+        def shifted(match: re.Match[str]) -> str:
+            nonlocal highest
+            number = int(match.group(2)) + offset
+            highest = max(highest, number)
+            return f"{match.group(1)}{number}{match.group(3)}"
+
+        content = _BOOKMARK_ID.sub(shifted, content)
+        self._ids_used_up_to(highest)
+        return content
+
+    def _ids_used_up_to(self, highest: int) -> None:
+        """The next record's bookmark ids start after *highest*."""
+        self.bookmark_offset = max(self.bookmark_offset, highest + 1)
 
     def _record_from_tree(self, text: str, renamed: dict[str, str]) -> _Record:
         """The record through lxml: any prefixes, a missing or unusual final section."""
@@ -334,8 +344,7 @@ class _Merger:
             raise TemplateError("the document part has no <w:body>", part=self.main)
         children = list(body)
         sect = children.pop() if children and children[-1].tag == _SECTPR else etree.Element(_SECTPR)
-        for element in [*children, sect]:
-            self._renumber(element, renamed)
+        self._renumber([*children, sect], renamed)
         for child in list(body):
             body.remove(child)
         if self.entry is None:
@@ -376,21 +385,22 @@ class _Merger:
         """A rendered header, footer or note part, compressed until the main part is written."""
         self.parts.append(deflate_entry(part, text.encode("utf-8"), self.template.compress_level))
 
-    def _renumber(self, element: etree._Element, renamed: dict[str, str]) -> None:
-        highest = -1
-        for node in element.iter(*_BOOKMARKS):
-            value = node.get(_WID)
-            if value is not None and value.lstrip("-").isdigit():
-                number = int(value) + self.bookmark_offset
-                node.set(_WID, str(number))
-                highest = max(highest, number)
-        if highest >= 0:
-            self.bookmark_offset = max(self.bookmark_offset, highest + 1)
-        if renamed:
-            for node in element.iter(*_REFERENCES):
+    def _renumber(self, elements: list[etree._Element], renamed: dict[str, str]) -> None:
+        """Bookmark ids moved past the records before (one offset for the whole record, so a
+        bookmark spanning paragraphs keeps one id), header and footer references renamed."""
+        offset, highest = self.bookmark_offset, -1
+        for element in elements:
+            for node in element.iter(*_BOOKMARKS):
+                value = node.get(_WID)
+                if value is not None and value.lstrip("-").isdigit():
+                    number = int(value) + offset
+                    node.set(_WID, str(number))
+                    highest = max(highest, number)
+            for node in element.iter(*_REFERENCES) if renamed else ():
                 old = node.get(_RID)
                 if old in renamed:
                     node.set(_RID, renamed[old])
+        self._ids_used_up_to(highest)
 
     def finish(self) -> None:
         if self.pending is None or self.entry is None:
