@@ -199,13 +199,27 @@ def letter_context(
             wish,
         ]
     )
+    return _letter(issue, signature, "THƯ KHEN", "Thân gửi", recipient, paragraphs, honoree=honoree)
+
+
+def _letter(
+    issue: IssuedDocument,
+    signature: Image | None,
+    title: str,
+    greeting: str,
+    recipient: str,
+    paragraphs: list[str],
+    **subject: Any,
+) -> dict[str, Any]:
+    """The context of the letter template (``thu_khen.docx``): title, greeting line, body, and
+    whom it is about (``honoree=`` or ``guest=``)."""
     context = standard_context(issue, signature)
     context.update(
-        letter_title="THƯ KHEN",
-        greeting="Thân gửi",
+        letter_title=title,
+        greeting=greeting,
         recipient_name=capitalize_first(recipient),
-        honoree=honoree,
         body=paragraphs,
+        **subject,
     )
     return context
 
@@ -232,15 +246,7 @@ def thanks_context(
             "Kính chúc đồng chí sức khỏe, hạnh phúc và thành công./.",
         ]
     )
-    context = standard_context(issue, signature)
-    context.update(
-        letter_title="THƯ CẢM ƠN",
-        greeting="Kính gửi",
-        recipient_name=capitalize_first(recipient),
-        guest=guest,
-        body=paragraphs,
-    )
-    return context
+    return _letter(issue, signature, "THƯ CẢM ƠN", "Kính gửi", recipient, paragraphs, guest=guest)
 
 
 @overload

@@ -385,9 +385,6 @@ def submission(
             f"Căn cứ {minutes.reference} của {council_name(meeting, issue) if meeting else 'Hội đồng'};"
         )
     grounds += [g if g.startswith("Căn cứ") else f"Căn cứ {g}" for g in content.grounds]
-    grounds = [g.rstrip(" ;.,") + ";" for g in grounds]
-    if grounds:
-        grounds[-1] = grounds[-1][:-1] + "."
     reason = f" {decision.reason_text}" if decision.reason_text else ""
     total = honorees.total_amount
     context = standard_context(issue, signature)
@@ -398,21 +395,19 @@ def submission(
         addressees=[addressee],
         addressee_lines=[f"- {addressee}."],
         submission={
-            "grounds": grounds,
+            "grounds": closing_lines(grounds),
             "council": _council_sentence(meeting, council_name(meeting, issue)) if meeting else None,
             "request": (
                 f"{content.submitter} kính trình {addressee} xem xét, tặng {award.title} cho "
                 f"{honorees.count_text}{reason} (có danh sách kèm theo)."
             ),
-            "money": [capitalize_first(c) + ";" for c in money_clauses(honorees)] if total else [],
+            "money": closing_lines([capitalize_first(c) for c in money_clauses(honorees)]) if total else [],
             "total": f"Tổng số tiền thưởng: {_money_text(total)}, trích từ {decision.fund_text}."
             if total
             else "",
             "closing": f"Kính trình {addressee} xem xét, quyết định./.",
         },
     )
-    if context["submission"]["money"]:
-        context["submission"]["money"][-1] = context["submission"]["money"][-1][:-1] + "."
     return _render("to_trinh_khen_thuong.docx", context, template, out)
 
 
