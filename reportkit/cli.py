@@ -291,10 +291,13 @@ def demo(
 
 
 def _pack(event_file: Path, out_dir: Path, pdf: bool | None, *, overwrite: bool) -> None:
+    from reportkit.consistency import review_event
     from reportkit.pack import build_pack
 
     with _data_errors():
         event = _require_honorees(_load_event(event_file), event_file)
+        for finding in review_event(event):
+            err.print(f"warning: {escape(str(finding))}", highlight=False)
         paths = build_pack(event, out_dir, pdf=pdf, overwrite=overwrite)
     for path in paths:
         out.print(str(path), highlight=False)

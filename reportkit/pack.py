@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 
 from reportkit import documents
+from reportkit.consistency import duplicate_numbers
 from reportkit.documents import workflow
 from reportkit.documents.common import TemplateChoice
 from reportkit.engine.batch import ExistingFilesError
@@ -26,7 +27,18 @@ from reportkit.models.event import DocumentInfo, EventConfig
 from reportkit.pdf import PdfError, find_soffice, to_pdf
 from reportkit.sheets.honorees import read_honorees
 
-__all__ = ["Event", "SingleDocument", "build_pack", "letters", "load_event", "single_documents"]
+COUNCIL_UNIT = "Hội đồng Thi đua - Khen thưởng"
+"""The issuing unit of the council's minutes, under the agency's name in their header."""
+
+__all__ = [
+    "COUNCIL_UNIT",
+    "Event",
+    "SingleDocument",
+    "build_pack",
+    "letters",
+    "load_event",
+    "single_documents",
+]
 
 
 @dataclass
@@ -67,6 +79,8 @@ class Event:
         if info is None:
             return None
         fields = {name: getattr(info, name) for name in DocumentInfo.model_fields if name != "signer"}
+        if doc_type == "Biên bản" and fields.get("unit") is None:
+            fields["unit"] = COUNCIL_UNIT  # the council issues its minutes
         return IssuedDocument(
             **{k: v for k, v in fields.items() if v is not None},
             doc_type=doc_type,
@@ -161,7 +175,9 @@ def single_documents(event: Event) -> dict[str, SingleDocument]:
         issue = _section(event, "plan", "Kế hoạch")
         steps["plan"] = SingleDocument(
             _file_name("ke_hoach", issue),
-            partial(workflow.plan, config.plan, _needs_conference(event, "plan"), issue),
+            partial(
+                workflow.plan, config.plan, _needs_conference(event, "plan"), issue, fund=decision.fund_text
+            ),
         )
     if config.council is not None:
         minutes = _section(event, "council", "Biên bản")
@@ -196,7 +212,13 @@ def single_documents(event: Event) -> dict[str, SingleDocument]:
     if config.report is not None:
         issue = _section(event, "report", "Báo cáo")
         steps["report"] = SingleDocument(
-            REPORT_NAME, partial(documents.conference_report, _needs_conference(event, "report"), issue)
+            REPORT_NAME,
+            partial(
+                documents.conference_report,
+                _needs_conference(event, "report"),
+                issue,
+                fund=decision.fund_text,
+            ),
         )
     if config.notice is not None:
         issue = _section(event, "notice", "Thông báo")
@@ -227,9 +249,13 @@ def build_pack(
     """Write every document of *event* into *out_dir*; return the paths written.
 
     Existing files are refused (:class:`~reportkit.engine.batch.ExistingFilesError`, checked
-    before anything is written) unless *overwrite*.
+    before anything is written) unless *overwrite*; so are two documents with one number.
+    :func:`reportkit.consistency.review_event` lists what else a văn thư would correct.
     """
     folder = Path(out_dir)
+    clashing = duplicate_numbers(event)
+    if clashing:
+        raise ValueError("; ".join(str(f) for f in clashing) + ": give each document its own number")
     steps = single_documents(event)  # every section checked before anything is written
     clashes = _existing_outputs(folder, [s.file_name for s in steps.values()] + [PRINT_NAME])
     if clashes and not overwrite:

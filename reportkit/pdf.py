@@ -7,6 +7,11 @@ with a user's open LibreOffice nor with another conversion, and moves each PDF i
 atomically. Times New Roman is used where installed; otherwise fontconfig substitutes the
 metric-compatible Liberation Serif (Debian: ``fonts-liberation2``; the older
 ``fonts-liberation`` lacks most Vietnamese letters).
+
+A conversion fetches nothing: a document that links outside itself (a linked picture at
+``http://…`` or ``file:///…``, an OLE object, an attached template) is converted from a copy
+without those links (:func:`reportkit.engine.package.safe_to_open`), and LibreOffice runs in a
+profile that blocks links from untrusted documents (:func:`seed_profile`).
 """
 
 from __future__ import annotations
@@ -27,9 +32,11 @@ __all__ = [
     "INSTALL_HINT",
     "PdfError",
     "check_pdf",
+    "fetch_free",
     "find_soffice",
     "kill_group",
     "pdeathsig",
+    "seed_profile",
     "start_soffice",
     "to_pdf",
 ]
@@ -107,8 +114,51 @@ def kill_group(process: subprocess.Popen[bytes]) -> None:
         process.wait(timeout=10)
 
 
+_PROFILE_SETTINGS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+<prop oor:name="BlockUntrustedRefererLinks" oor:op="fuse"><value>true</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+<prop oor:name="MacroSecurityLevel" oor:op="fuse"><value>3</value></prop></item>
+<item oor:path="/org.openoffice.Office.Common/Security/Scripting">\
+<prop oor:name="DisableMacrosExecution" oor:op="fuse"><value>true</value></prop></item>
+</oor:items>
+"""
+
+
+def seed_profile(folder: str | os.PathLike[str]) -> None:
+    """Prepare a fresh LibreOffice profile in *folder*: links of untrusted documents blocked,
+    macros never run (a second guard: inputs are already stripped of external links)."""
+    user = Path(folder) / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(_PROFILE_SETTINGS, encoding="utf-8")
+
+
+def fetch_free(file: Path, folder: Path) -> Path:
+    """*file*, or a copy of it in *folder* (same name) without the links that would make
+    LibreOffice fetch something; a file that is not a .docx is a :class:`PdfError`."""
+    from reportkit.engine.errors import PackageError
+    from reportkit.engine.package import safe_to_open
+    from reportkit.engine.zipio import ZipLimits, read_bounded
+
+    try:
+        safe = safe_to_open(read_bounded(file, ZipLimits().max_file, str(file)))
+    except PackageError as exc:
+        raise PdfError(f"{file.name}: not a .docx that can be converted ({exc})") from None
+    except (OSError, ValueError) as exc:
+        raise PdfError(f"{file.name}: cannot be read ({exc})") from None
+    if safe is None:
+        return file
+    folder.mkdir(parents=True, exist_ok=True)
+    copy = folder / file.name
+    copy.write_bytes(safe)
+    return copy
+
+
 def _convert(soffice: str, files: list[Path], target: Path, timeout: float, export: str) -> None:
     with tempfile.TemporaryDirectory(prefix="reportkit-lo-") as profile:
+        seed_profile(profile)
         command = [
             soffice,
             f"-env:UserInstallation={Path(profile).as_uri()}",
@@ -186,6 +236,8 @@ def to_pdf(
     Every PDF is checked (``%PDF-`` header, ``%%EOF`` at the end) before it takes its name;
     the staging folder is removed whatever happens. *options* are PDF export settings of
     LibreOffice's ``writer_pdf_Export`` (``{"ExportBookmarksToPDFDestination": True}``).
+    Nothing is fetched: a document with external links is converted from a copy without them
+    (:func:`fetch_free`); an input that is not a .docx is a :class:`PdfError`.
     """
     files = [Path(p).resolve() for p in paths]
     for file in files:
@@ -200,6 +252,7 @@ def to_pdf(
     results = []
     with tempfile.TemporaryDirectory(prefix=".reportkit-pdf-", dir=folder) as staging:
         staged = Path(staging)
+        files = [fetch_free(file, staged / "in") for file in files]
         parallel = max(1, min(workers or os.cpu_count() or 1, len(files)))
         size = min(BATCH, -(-len(files) // parallel))
         batches = [files[start : start + size] for start in range(0, len(files), size)]

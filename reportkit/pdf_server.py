@@ -31,7 +31,15 @@ import zipfile
 from pathlib import Path
 from types import TracebackType
 
-from reportkit.pdf import PdfError, check_pdf, find_soffice, kill_group, start_soffice
+from reportkit.pdf import (
+    PdfError,
+    check_pdf,
+    fetch_free,
+    find_soffice,
+    kill_group,
+    seed_profile,
+    start_soffice,
+)
 
 __all__ = ["PdfConverter"]
 
@@ -119,6 +127,7 @@ class PdfConverter:
                 archive.writestr(name, text)
         (folder / "in").mkdir()
         (folder / "out").mkdir()
+        seed_profile(folder / "profile")
         pipe = f"reportkit-{uuid.uuid4().hex}"
         self._profile = (folder / "profile").as_uri()
         command = [
@@ -160,33 +169,54 @@ class PdfConverter:
     # -- conversions --------------------------------------------------------------------------
 
     def convert(self, document: bytes) -> bytes:
-        """The PDF of a .docx given as bytes."""
+        """The PDF of a .docx given as bytes (converted without its external links)."""
         with self._lock:
             self._start()
             assert self._folder is not None
             source = self._folder / "in" / f"{next(self._counter)}.docx"
             source.write_bytes(document)
             try:
+                source = fetch_free(source, self._folder / "in" / "safe")
                 pdf = self._convert_path(source)
                 try:
                     return pdf.read_bytes()
                 finally:
-                    pdf.unlink()
+                    pdf.unlink(missing_ok=True)
             finally:
-                source.unlink()
+                source.unlink(missing_ok=True)  # gone with the folder if LibreOffice died
 
     def convert_file(self, path: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> Path:
-        """Convert a .docx file to ``out_dir/<name>.pdf`` (written atomically); return its path."""
+        """Convert a .docx file to ``out_dir/<name>.pdf``; return its path.
+
+        The PDF is written to a temporary file beside the destination and renamed over it, so
+        a reader never sees half a PDF, a file system boundary makes no difference, and a
+        symbolic link at the destination is replaced, not followed."""
         source = Path(path).resolve()
         if not source.is_file():
             raise PdfError(f"no such file: {source}")
         target = Path(out_dir)
         target.mkdir(parents=True, exist_ok=True)
+        final = target / f"{source.stem}.pdf"
         with self._lock:
             self._start()
-            pdf = self._convert_path(source)
-            final = target / f"{source.stem}.pdf"
-            shutil.move(str(pdf), final)
+            assert self._folder is not None
+            staged = self._folder / "in" / f"{next(self._counter)}"
+            converted = fetch_free(source, staged)
+            try:
+                pdf = self._convert_path(converted)
+                handle, temporary = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".part", dir=target)
+                try:
+                    with os.fdopen(handle, "wb") as out, pdf.open("rb") as produced:
+                        shutil.copyfileobj(produced, out)
+                    os.replace(temporary, final)
+                except BaseException:
+                    with contextlib.suppress(OSError):
+                        os.unlink(temporary)
+                    raise
+                finally:
+                    pdf.unlink(missing_ok=True)
+            finally:
+                shutil.rmtree(staged, ignore_errors=True)
         return final
 
     def _convert_path(self, source: Path) -> Path:
@@ -204,7 +234,7 @@ class PdfConverter:
             str(source),
         ]
         try:
-            subprocess.run(
+            call = subprocess.run(
                 command,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
@@ -215,12 +245,21 @@ class PdfConverter:
         except subprocess.TimeoutExpired:
             self._stop()
             raise PdfError(f"LibreOffice did not convert {source.name} in {self.timeout:g} s") from None
+        except OSError as exc:
+            self._stop()
+            raise PdfError(f"LibreOffice could not be called to convert {source.name} ({exc})") from None
         pdf = out / f"{source.stem}.pdf"
         if not self.running:
+            status = self._process.returncode
             with contextlib.suppress(OSError):
                 pdf.unlink()
             self._stop()
-            raise PdfError(f"LibreOffice stopped while converting {source.name}")
+            raise PdfError(
+                f"LibreOffice stopped while converting {source.name} (exit status {status}; "
+                f"the conversion call returned {call.returncode})"
+            )
+        if not pdf.exists():
+            raise PdfError(f"LibreOffice produced no PDF for {source.name} (exit status {call.returncode})")
         check_pdf(pdf)
         return pdf
 

@@ -108,7 +108,7 @@ def test_decision(pack: Path) -> None:
     assert_format(summary, size=14, bold=True)
     assert_format(find(document, "GIÁM ĐỐC SỞ CÔNG THƯƠNG"), size=14, bold=True)
     bases = [p for p in all_paragraphs(document) if p.text.startswith("Căn cứ")]
-    assert len(bases) == 3 and all(p.text.endswith(";") for p in bases)
+    assert len(bases) == 4 and all(p.text.endswith(";") for p in bases)
     for p in bases:
         assert_format(p, size=14, italic=True)
     proposal = "Theo đề nghị của Chánh Văn phòng Sở tại Tờ trình số 10/TTr-VP ngày 11 tháng 6 năm 2021."
@@ -123,11 +123,10 @@ def test_decision(pack: Path) -> None:
     assert body_first_line_indent(article1) == 12.7
     assert article1.paragraph_format.alignment == 3  # justified
     article2 = find(document, "Điều 2.", exact=False).text
-    assert "mỗi tập thể được thưởng 894.000 đồng (Tám trăm chín mươi bốn nghìn đồng)" in article2
-    assert "mỗi cá nhân được thưởng 447.000 đồng (Bốn trăm bốn mươi bảy nghìn đồng)" in article2
+    assert "mỗi tập thể được thưởng 900.000 đồng (Chín trăm nghìn đồng)" in article2
+    assert "mỗi cá nhân được thưởng 450.000 đồng (Bốn trăm năm mươi nghìn đồng)" in article2
     assert (
-        "Tổng số tiền thưởng là 8.493.000 đồng (Bằng chữ: Tám triệu bốn trăm chín mươi ba nghìn đồng)"
-        in article2
+        "Tổng số tiền thưởng là 8.550.000 đồng (Bằng chữ: Tám triệu năm trăm năm mươi nghìn đồng)" in article2
     )
     assert find(document, "Điều 3.", exact=False).text.endswith("thi hành Quyết định này./.")
     assert_closing(
@@ -176,9 +175,9 @@ def test_honoree_list(pack: Path) -> None:
         is not None
     )
     assert rows[1][0] == "I. TẬP THỂ (04)" and rows[6][0] == "II. CÁ NHÂN (11)"
-    assert rows[2] == ["1", "Phòng Quản lý Thương mại", "Sở Công Thương", "894.000"]
-    assert rows[7] == ["1", "Nguyễn Thị Hương", "Chuyên viên, Văn phòng Sở", "447.000"]
-    assert rows[-1][0] == "Tổng cộng: 04 tập thể và 11 cá nhân" and rows[-1][-1] == "8.493.000"
+    assert rows[2] == ["1", "Phòng Quản lý Thương mại", "Sở Công Thương", "900.000"]
+    assert rows[7] == ["1", "Nguyễn Thị Hương", "Chuyên viên, Văn phòng Sở", "450.000"]
+    assert rows[-1][0] == "Tổng cộng: 04 tập thể và 11 cá nhân" and rows[-1][-1] == "8.550.000"
     assert len(rows) == 1 + 2 + 15 + 1
     assert_page_numbers_from_page_two(document)
 
@@ -221,7 +220,7 @@ def test_list_with_thousands_of_rows(event: Event, tmp_path: Path) -> None:
     path.write_bytes(data)
     table = docx.Document(str(path)).tables[-1]
     assert len(table.rows) == 1 + 1 + 3000 + 1
-    assert table.rows[-1].cells[-1].text == "1.341.000.000"
+    assert table.rows[-1].cells[-1].text == "1.350.000.000"
 
 
 # -- certificates -------------------------------------------------------------------------
@@ -310,7 +309,7 @@ def test_conference_report(pack: Path) -> None:
         "2. Địa điểm: Hội trường Sở Công Thương Hải Phòng.",
         "- Đồng chí Nguyễn Văn Thành - Ủy viên Thành ủy, Phó Chủ tịch Ủy ban nhân dân thành phố;",
         "- Đồng chí Lê Hoàng Sơn - Trưởng phòng Thi đua - Khen thưởng, Bộ Công Thương.",
-        "Sở Công Thương vinh dự đón nhận Cờ Đơn vị xuất sắc phong trào thi đua năm 2019 của Bộ Công Thương.",
+        "Sở Công Thương vinh dự đón nhận Cờ thi đua của Bộ Công Thương vì đã có thành tích xuất sắc trong phong trào thi đua năm 2019.",
         "04 tập thể và 11 cá nhân được biểu dương và nhận Giấy khen của Giám đốc Sở Công Thương",
         "./.",
     ):
@@ -341,7 +340,7 @@ def test_invitations(pack: Path) -> None:
     assert find(
         document, "Tới dự Hội nghị Biểu dương điển hình tiên tiến Sở Công Thương giai đoạn 2015 - 2020."
     )
-    assert find(document, "Chủ trì: đồng chí Trần Minh Quang - Giám đốc Sở Công Thương.")
+    assert find(document, "Chủ trì: Ông Trần Minh Quang - Giám đốc Sở Công Thương.")
     assert find(document, "Thời gian: 08 giờ 00, Thứ Ba, ngày 22 tháng 6 năm 2021.")
     assert find(document, "Địa điểm: Hội trường Sở Công Thương Hải Phòng.")
 
@@ -360,14 +359,14 @@ def test_letter(pack: Path, event: Event) -> None:
     assert_header_block(document, **HEADER, number=None, place_date="Hải Phòng, ngày 22 tháng 6 năm 2021")
     assert_format(find(document, "THƯ KHEN"), size=16, bold=True)
     assert find(document, "Thân gửi: Phòng Quản lý Thương mại")
-    assert find(document, "Thay mặt Lãnh đạo Sở Công Thương", exact=False)
+    assert find(document, "Thay mặt lãnh đạo Sở Công Thương", exact=False)
     person = next(h for h in event.honorees.honorees if h.person)
     issue = IssuedDocument(date="2021-06-22", agency=event.config.agency, signer=event.config.signer)
     data = documents.commendation_letter(person, issue, body=["Đoạn một.", "Đoạn hai./."])
     path = Path(str(pack)) / "letter2.docx"
     path.write_bytes(data)
     document = open_doc(path)
-    assert find(document, "Thân gửi: Đồng chí Nguyễn Thị Hương, Chuyên viên, Văn phòng Sở")
+    assert find(document, "Thân gửi: Đồng chí Nguyễn Thị Hương, Văn phòng Sở")
     data = documents.commendation_letter(person, issue)
     lines = [plain(line) for line in body_lines(data)]
     praise = next(line for line in lines if line.startswith("Thay mặt"))
@@ -384,7 +383,7 @@ def test_user_template_replaces_builtin(event: Event, tmp_path: Path) -> None:
         build(["{{ decision.symbol }} — {{ honorees.count_text }} — {{ honorees.total_amount|money }}"])
     )
     data = documents.decision(event.decision, template=user)
-    assert body_lines(data) == ["12/QĐ-SCT — 04 tập thể và 11 cá nhân — 8.493.000 đồng"]
+    assert body_lines(data) == ["12/QĐ-SCT — 04 tập thể và 11 cá nhân — 8.550.000 đồng"]
 
 
 def test_signature_image(event: Event) -> None:

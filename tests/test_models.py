@@ -79,7 +79,11 @@ def test_person_normalises() -> None:
 
 def test_award_money_from_base_salary() -> None:
     award = Award.from_dict(AWARD)
-    assert (award.amount_individual, award.amount_collective) == (447_000, 894_000)
+    # 0,3 × 1.490.000 = 447.000 and 894.000, rounded up to 10.000 đồng (Nghị định 91/2017 Điều 68)
+    assert (award.amount_individual, award.amount_collective) == (450_000, 900_000)
+    exact = Award.from_dict({**AWARD, "round_up_to": 1})
+    assert (exact.amount_individual, exact.amount_collective) == (447_000, 894_000)
+    assert Award.from_dict({**AWARD, "round_up_to": None}).amount_individual == 450_000
     rounded = Award.from_dict(
         {**AWARD, "base_salary": 1_800_000, "round_up_to": 10_000, "individual_factor": "0.15"}
     )
@@ -94,9 +98,9 @@ def test_award_money_from_base_salary() -> None:
 def test_honoree_list_counts_and_totals() -> None:
     hl = seed_list()
     assert hl.count_text == "04 tập thể và 11 cá nhân"
-    assert hl.collective_total == 3_576_000
-    assert hl.individual_total == 4_917_000
-    assert hl.total_amount == 8_493_000
+    assert hl.collective_total == 3_600_000
+    assert hl.individual_total == 4_950_000
+    assert hl.total_amount == 8_550_000
     assert [g.heading for g in hl.groups] == ["I. TẬP THỂ (04)", "II. CÁ NHÂN (11)"]
     flipped = hl.model_copy(update={"group_order": "individuals_first"})
     assert [g.heading for g in flipped.groups] == ["I. CÁ NHÂN (11)", "II. TẬP THỂ (04)"]
@@ -238,7 +242,7 @@ def test_honoree_list_round_trips_and_counts(items: list[dict], order: str, sort
     hl = HonoreeList.from_dict({"award": AWARD, "honorees": items, "group_order": order, "sort": sort})
     assert HonoreeList.from_yaml(hl.to_yaml()) == hl
     assert len(hl.ordered) == len(items)
-    assert hl.total_amount == 894_000 * hl.collective_count + 447_000 * hl.individual_count
+    assert hl.total_amount == 900_000 * hl.collective_count + 450_000 * hl.individual_count
     for h in hl.honorees:
         assert unicodedata.is_normalized("NFC", h.name) and "  " not in h.name
 
@@ -250,13 +254,13 @@ def test_honoree_requires_one_kind() -> None:
 
 def test_award_amounts_are_computed_not_stored() -> None:
     award = Award(authority="Giám đốc Sở", base_salary="1.490.000", individual_factor="0.3")
-    assert (award.amount_individual, award.amount_collective) == (447_000, 894_000)
+    assert (award.amount_individual, award.amount_collective) == (450_000, 900_000)
     award.base_salary = 1_800_000
     assert (award.amount_individual, award.amount_collective) == (540_000, 1_080_000)
     text = award.to_yaml()
     assert "amount" not in text and "base_salary: 1800000" in text
     again = Award.from_yaml(text.replace("1800000", "2340000"))
-    assert again.amount_individual == 702_000
+    assert again.amount_individual == 710_000  # 702.000 rounded up
     fixed = Award.from_yaml("authority: X\namount_individual: 500.000 đồng\n")
     assert fixed.amount_individual == 500_000 and "amount_individual: 500000" in fixed.to_yaml()
     assert fixed.model_dump(mode="json")["amounts"] == {"individual": 500_000, "collective": None}
@@ -280,5 +284,5 @@ def test_computed_values_are_in_the_json_dump() -> None:
         {"award": AWARD, "honorees": [{"collective": {"name": "Phòng A"}}, {"person": {"full_name": "B C"}}]}
     )
     data = hl.model_dump(mode="json")
-    assert data["count_text"] == "01 tập thể và 01 cá nhân" and data["total_amount"] == 894_000 + 447_000
+    assert data["count_text"] == "01 tập thể và 01 cá nhân" and data["total_amount"] == 900_000 + 450_000
     assert HonoreeList.from_dict(hl.to_dict()) == hl

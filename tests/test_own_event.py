@@ -147,7 +147,7 @@ def test_computed_values_in_json_dump() -> None:
         honorees["total_amount"] == sum(honorees["award"]["amounts"].values()) * 0 + honorees["total_amount"]
     )
     assert honorees["collective_count"] == 4 and honorees["individual_count"] == 11
-    assert honorees["total_amount"] == 4 * 894000 + 11 * 447000
+    assert honorees["total_amount"] == 4 * 900_000 + 11 * 450_000
 
 
 def test_gender_accepts_documented_spellings() -> None:
@@ -224,7 +224,7 @@ def test_list_xlsx_round_trip_and_layout(tmp_path: Path) -> None:
     assert rows[1][0].startswith("(Kèm theo Quyết định số 12/QĐ-SCT ngày 15 tháng 6 năm 2021")
     assert "I. TẬP THỂ (04)" in [r[0] for r in rows] and "II. CÁ NHÂN (11)" in [r[0] for r in rows]
     total = next(r for r in rows if isinstance(r[1], str) and r[1].startswith("Tổng cộng"))
-    assert event.honorees.total_amount in total and event.honorees.total_amount == 8_493_000
+    assert event.honorees.total_amount in total and event.honorees.total_amount == 8_550_000
     back = read_honorees(target, award=event.honorees.award)
     expected = [(h.name, h.is_collective, event.honorees.amount_of(h)) for h in event.honorees.ordered]
     assert [(h.name, h.is_collective, back.amount_of(h)) for h in back.honorees] == expected

@@ -28,7 +28,7 @@ assert "GIẤY KHEN" in texts, texts
 from reportkit.legal.regimes import BUILTIN
 assert package in BUILTIN.parents and BUILTIN.is_file()  # the legal data ships as data
 event = load_event(example_event())
-assert event.honorees.award.amount_individual == 447000  # from the base salary of June 2021
+assert event.honorees.award.amount_individual == 450000  # 0,3 × the base salary of June 2021, rounded up
 assert any("91/2017" in line for line in event.decision.legal_basis_lines)
 for name in ("ke_hoach_hoi_nghi.docx", "bien_ban_hop_hoi_dong.docx", "cong_van.docx"):
     assert builtin_template(name).is_file()

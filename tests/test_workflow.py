@@ -146,12 +146,19 @@ def test_plan(pack: tuple[Path, list[Path]]) -> None:
         "- 08h00 - 08h20: Đón tiếp đại biểu, văn nghệ chào mừng (Văn phòng Sở).",
         "- 10h45 - 11h30: Phát biểu tiếp thu và bế mạc Hội nghị (Giám đốc Sở).",
         "IV. KHEN THƯỞNG",
-        "trao Giấy khen của Giám đốc Sở Công Thương cho 04 tập thể và 11 cá nhân",
+        # written before the council meets: what is expected, not what was decided
+        "Dự kiến trao Giấy khen của Giám đốc Sở Công Thương cho 04 tập thể và 11 cá nhân",
         # the award money is the list's total (the decision's), then the plan's own lines
-        "- Tiền thưởng kèm theo Giấy khen: 8.493.000 đồng;",
+        "- Tiền thưởng kèm theo Giấy khen: 8.550.000 đồng;",
         "- Trang trí hội trường, khánh tiết: 5.000.000 đồng;",
         "- In ấn tài liệu, Giấy khen: 2.500.000 đồng.",
-        "Tổng kinh phí dự kiến: 15.993.000 đồng (Bằng chữ: Mười lăm triệu chín trăm chín mươi ba nghìn đồng)",
+        "Tổng kinh phí dự kiến: 16.050.000 đồng (Bằng chữ: Mười sáu triệu không trăm năm mươi nghìn đồng), "
+        "từ Quỹ thi đua, khen thưởng của Sở Công Thương.",
+        # its grounds are what it implements, then what it is
+        "Thực hiện Kế hoạch số 03/KH-SCT ngày 15 tháng 01 năm 2021 của Sở Công Thương về công tác thi đua, "
+        "khen thưởng năm 2021, Sở Công Thương xây dựng Kế hoạch tổ chức Hội nghị Biểu dương điển hình tiên "
+        "tiến giai đoạn 2015 - 2020 như sau:",
+        "Trên đây là Kế hoạch tổ chức Hội nghị Biểu dương",
         "VI. TỔ CHỨC THỰC HIỆN",
         "1. Văn phòng Sở",
         "2. Các phòng, đơn vị thuộc Sở",
@@ -168,24 +175,38 @@ def test_council_minutes(pack: tuple[Path, list[Path]]) -> None:
     path = pack[0] / "bien_ban_hop_hoi_dong_01-BB-HĐTĐKT.docx"
     document = docx.Document(str(path))
     assert_page(document)
+    # the council issues its minutes: the agency over the council, broken between words we choose
     assert_header_block(
-        document, **HEADER, number="Số: 01/BB-HĐTĐKT", place_date="Hải Phòng, ngày 10 tháng 6 năm 2021"
+        document,
+        agency="HỘI ĐỒNG THI ĐUA -\nKHEN THƯỞNG",
+        parent="SỞ CÔNG THƯƠNG",
+        number="Số: 01/BB-HĐTĐKT",
+        place_date="Hải Phòng, ngày 10 tháng 6 năm 2021",
     )
     text = text_of(path)
     assert "1. Thời gian: từ 14 giờ 00 đến 15 giờ 30, Thứ Năm, ngày 10 tháng 6 năm 2021." in text
     assert "3. Thành phần: 06/07 thành viên Hội đồng Thi đua - Khen thưởng Sở Công Thương có mặt:" in text
     present = [line for line in text.splitlines() if line.startswith("- Đồng chí")]
     assert len(present) == 7  # 6 present, 1 absent
-    assert "- Đồng chí Bùi Quang Huy - Bí thư Chi đoàn, Ủy viên (lý do: đi công tác)." in text
-    assert "4. Chủ trì: đồng chí Trần Minh Quang - Giám đốc Sở, Chủ tịch Hội đồng." in text
+    assert "- Đồng chí Nguyễn Đức Thắng - Bí thư Chi đoàn, Ủy viên (lý do: đi công tác)." in text
+    assert "4. Chủ trì: đồng chí Trần Minh Quang - Giám đốc Sở Công Thương, Chủ tịch Hội đồng." in text
     assert "5. Thư ký: đồng chí Lương Thị Mai - Chuyên viên Văn phòng Sở, Ủy viên, Thư ký." in text
     # the proposals count the list of the decision; each share is of all 7 members
     assert "1. Đề nghị tặng Giấy khen của Giám đốc Sở Công Thương cho 04 tập thể đã có thành tích" in text
     assert "2. Đề nghị tặng Giấy khen của Giám đốc Sở Công Thương cho 11 cá nhân đã có thành tích" in text
-    votes = "Kết quả biểu quyết: 06/06 thành viên có mặt đồng ý, đạt 85,71% tổng số thành viên"
+    # how they voted, the count in figures and in words
+    votes = (
+        "Kết quả biểu quyết bằng hình thức giơ tay: nhất trí 06/06 (sáu trên sáu) thành viên có mặt, "
+        "đạt 85,71% tổng số thành viên Hội đồng Thi đua - Khen thưởng Sở Công Thương; không có thành viên "
+        "không nhất trí. Đề nghị được thông qua."
+    )
     assert text.count(votes) == 2
+    assert text.count("(có danh sách kèm theo)") == 2
     assert text.count("Đề nghị được thông qua.") == 2
-    assert "Cuộc họp kết thúc vào 15 giờ 30 cùng ngày." in text
+    assert (
+        "Cuộc họp kết thúc vào 15 giờ 30 cùng ngày. Biên bản đã được đọc lại và thông qua trước các "
+        "thành viên dự họp./."
+    ) in text
     # two signatures side by side, on one row that never splits; minutes carry no Nơi nhận
     table = document.tables[-1]
     left, right = (plain(c.text).split("\n") for c in table.rows[0].cells)
@@ -198,8 +219,13 @@ def test_council_minutes(pack: tuple[Path, list[Path]]) -> None:
 def test_submission_carries_the_list_the_council_approved(pack: tuple[Path, list[Path]]) -> None:
     path = pack[0] / "to_trinh_10-TTr-VP.docx"
     document = docx.Document(str(path))
+    # the office submits: the agency over the office
     assert_header_block(
-        document, **HEADER, number="Số: 10/TTr-VP", place_date="Hải Phòng, ngày 11 tháng 6 năm 2021"
+        document,
+        agency="VĂN PHÒNG",
+        parent="SỞ CÔNG THƯƠNG",
+        number="Số: 10/TTr-VP",
+        place_date="Hải Phòng, ngày 11 tháng 6 năm 2021",
     )
     assert_format(find(document, "TỜ TRÌNH"), size=14, bold=True)
     assert_format(find(document, "Kính gửi: Giám đốc Sở Công Thương."), size=14)
@@ -216,10 +242,10 @@ def test_submission_carries_the_list_the_council_approved(pack: tuple[Path, list
         "đã họp ngày 10 tháng 6 năm 2021, xem xét và thống nhất đề nghị khen thưởng với tỷ lệ 85,71%" in text
     )
     assert "tặng Giấy khen của Giám đốc Sở Công Thương cho 04 tập thể và 11 cá nhân" in text
-    assert "- Mỗi tập thể được thưởng 894.000 đồng (Tám trăm chín mươi bốn nghìn đồng);" in text
-    assert "- Mỗi cá nhân được thưởng 447.000 đồng (Bốn trăm bốn mươi bảy nghìn đồng)." in text
+    assert "- Mỗi tập thể được thưởng 900.000 đồng (Chín trăm nghìn đồng);" in text
+    assert "- Mỗi cá nhân được thưởng 450.000 đồng (Bốn trăm năm mươi nghìn đồng)." in text
     assert (
-        "Tổng số tiền thưởng: 8.493.000 đồng (Bằng chữ: Tám triệu bốn trăm chín mươi ba nghìn đồng), "
+        "Tổng số tiền thưởng: 8.550.000 đồng (Bằng chữ: Tám triệu năm trăm năm mươi nghìn đồng), "
         "trích từ Quỹ thi đua, khen thưởng của Sở Công Thương."
     ) in text
     assert "Kính trình Giám đốc Sở Công Thương xem xét, quyết định./." in text
@@ -232,10 +258,19 @@ def test_decision_cites_the_submission_and_the_law_of_its_date(pack: tuple[Path,
     text = text_of(pack[0] / "quyet_dinh_12-QĐ-SCT.docx")
     assert "Theo đề nghị của Chánh Văn phòng Sở tại Tờ trình số 10/TTr-VP ngày 11 tháng 6 năm 2021." in text
     bases = [line for line in text.splitlines() if line.startswith("Căn cứ")]
-    assert len(bases) == 3
+    # in the order of their force: the law, the decree, then the agency's own instruments, each
+    # with its number, date and issuer
+    assert len(bases) == 4
     assert "ngày 14 tháng 6 năm 2005 và ngày 16 tháng 11 năm 2013" in bases[0]
     assert bases[1].startswith("Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017")
-    assert bases[2].startswith("Căn cứ Quyết định của Ủy ban nhân dân thành phố Hải Phòng")
+    assert bases[2].startswith(
+        "Căn cứ Quyết định số 08/2021/QĐ-UBND ngày 12 tháng 3 năm 2021 của Ủy ban nhân dân thành phố Hải Phòng"
+    )
+    assert bases[3].startswith("Căn cứ Quyết định số 35/QĐ-SCT ngày 20 tháng 3 năm 2019 của Giám đốc Sở")
+    # Điều 3 names the unit that pays
+    assert "Trưởng phòng Kế hoạch - Tài chính" in next(
+        line for line in text.splitlines() if line.startswith("Điều 3.")
+    )
 
 
 def test_agenda_is_one_table_of_the_programme(pack: tuple[Path, list[Path]], event: Event) -> None:
@@ -269,7 +304,7 @@ def test_notice_cites_the_conference_and_dates_each_task(pack: tuple[Path, list[
     assert (
         text.count(
             "Ngày 22 tháng 6 năm 2021, tại Hội trường Sở Công Thương Hải Phòng, Sở Công Thương tổ chức "
-            "hội nghị Biểu dương điển hình tiên tiến Sở Công Thương giai đoạn 2015 - 2020."
+            "Hội nghị Biểu dương điển hình tiên tiến Sở Công Thương giai đoạn 2015 - 2020."
         )
         == 1
     )
@@ -306,7 +341,12 @@ def test_official_letter(pack: tuple[Path, list[Path]]) -> None:
         "tặng Giấy khen"
     ) in text
     assert "theo đó, 04 tập thể và 11 cá nhân được tặng Giấy khen của Giám đốc Sở Công Thương" in text
-    assert "với tổng số tiền thưởng 8.493.000 đồng." in text
+    assert (
+        "với tổng số tiền thưởng 8.550.000 đồng (Bằng chữ: Tám triệu năm trăm năm mươi nghìn đồng), "
+        "trích từ Quỹ thi đua, khen thưởng của Sở Công Thương."
+    ) in text
+    # signed by the Giám đốc: no copy to the Giám đốc "for a report"
+    assert "Giám đốc Sở (để b/c)" not in text
     assert text.count("./.") == 1
     assert_closing(
         document, last_recipient="- Lưu: VT, VP.", signer_lines=["GIÁM ĐỐC"], name="Trần Minh Quang"
@@ -362,7 +402,7 @@ def test_shares_are_of_all_members_and_decide_the_result() -> None:
             {"proposals": [{"votes_for": 6, "votes_against": 1}]},
             "proposal 1: 7 votes cast but only 6 members present",
         ),
-        ({"chair": "Bùi Quang Huy"}, "chair 'Bùi Quang Huy' is marked absent"),
+        ({"chair": "Nguyễn Đức Thắng"}, "chair 'Nguyễn Đức Thắng' is marked absent"),
         ({"secretary": "Nguyễn Văn Khác"}, "secretary 'Nguyễn Văn Khác' is not among the members"),
         ({"ends_at": "2021-06-10T13:00:00"}, "ends_at is not after starts_at"),
     ],
@@ -457,8 +497,8 @@ def event_on(tmp_path: Path, day: str, **award: Any) -> Event:
 
 def test_2021_event_cites_the_law_of_2003_and_nd91(event: Event) -> None:
     award = event.honorees.award
-    assert award is not None and (award.amount_individual, award.amount_collective) == (447_000, 894_000)
-    assert award.round_up_to is None
+    assert award is not None and (award.amount_individual, award.amount_collective) == (450_000, 900_000)
+    assert award.round_up_to == 10_000  # Nghị định 91/2017 Điều 68 khoản 2 rounds up, as 98/2023 does
 
 
 def test_2024_event_cites_the_law_of_2022_and_rounds_up(tmp_path: Path) -> None:
@@ -521,7 +561,7 @@ def test_regime_none_and_dates_without_a_regime(tmp_path: Path) -> None:
     data["regime"] = "none"
     event = load_event(write_event(tmp_path, data))
     assert event.honorees.award is not None and not event.honorees.award.has_money
-    assert len(event.decision.legal_basis_lines) == 1
+    assert len(event.decision.legal_basis_lines) == 2  # the event's own two, no law added
     with pytest.raises(LegalDataError, match=r"no law on emulation and commendation is known on 01/01/2015"):
         builtin_legal_data().regime_on(dt.date(2015, 1, 1))
     with pytest.raises(LegalDataError, match="regime: none"):

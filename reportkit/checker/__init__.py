@@ -25,7 +25,7 @@ from reportkit.engine.package import DocxPackage
 from reportkit.engine.xml import parse_xml
 from reportkit.engine.zipio import ZipLimits, read_bounded
 
-__all__ = ["RULES", "Finding", "Report", "Rule", "check"]
+__all__ = ["CHECK_LIMITS", "RULES", "Finding", "Report", "Rule", "check"]
 
 
 def _theme(document: docx.document.Document):  # type: ignore[no-untyped-def]
@@ -63,13 +63,33 @@ def check(
         except (OSError, ValueError) as exc:
             raise PackageError(f"cannot read {path}: {exc}") from None
         name = str(path)
-    DocxPackage.from_bytes(data)  # a clear error for anything that is not a .docx
-    document = docx.Document(io.BytesIO(data))
+    document = _open(data)
     resolver = StyleResolver(document.styles.element, _theme(document))
     found = map_document(document.element.body, lambda p, r: resolver.run(p, r).bold)
     pages = layout_pages(data) if layout else None
     counter = (lambda: _layout_if_available(data)) if layout is None else None
     return Report(name, run_checks(Context(document, found, resolver, profile, pages, counter)))
+
+
+CHECK_LIMITS = ZipLimits(max_xml_part=6 << 20)
+"""What the checker reads: a document part of up to 6 MB (some 250 pages of text), checked in
+a few seconds and under 200 MB; a larger one is refused, not checked for a quarter of an hour."""
+
+
+def _open(data: bytes) -> docx.document.Document:
+    """The document, or :class:`PackageError` saying what is wrong with it: not a .docx, a part
+    missing, too large, or a part whose XML is damaged (named)."""
+    package = DocxPackage.from_bytes(data, CHECK_LIMITS)
+    for name in package.entries:
+        if name.endswith((".xml", ".rels")):
+            try:
+                parse_xml(package.data(name))
+            except ValueError as exc:
+                raise PackageError(f"damaged document: {exc}", part=name) from None
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx on a package it cannot make sense of
+        raise PackageError(f"damaged document ({type(exc).__name__}: {exc})") from None
 
 
 def _layout_if_available(data: bytes) -> int | None:

@@ -29,9 +29,11 @@ import jinja2.meta
 from jinja2 import Environment
 
 from reportkit.engine.atomic import atomic_write
-from reportkit.engine.media import Image
+from reportkit.engine.errors import ImageError
+from reportkit.engine.media import MAX_IMAGE_BYTES, Image
 from reportkit.engine.rich import Rich, RichParagraphs
 from reportkit.engine.subdoc import Subdoc as EngineSubdoc
+from reportkit.engine.zipio import ZipLimits, read_bounded
 from reportkit.template import Template
 
 __all__ = [
@@ -174,7 +176,9 @@ class Subdoc:
         import docx
 
         if docpath is not None:
-            self.subdocx = docx.Document(str(docpath))
+            data = _read(docpath, ZipLimits().max_file)
+            EngineSubdoc(data)  # refused here, with the engine's error, if unsafe or damaged
+            self.subdocx = docx.Document(io.BytesIO(data))
         else:  # an empty document with the template's styles, numbering and page setup
             self.subdocx = docx.Document(io.BytesIO(tpl._source))
             body = self.subdocx.element.body
@@ -189,13 +193,15 @@ class Subdoc:
         return EngineSubdoc.from_document(self.subdocx)
 
 
-def _read(source: str | os.PathLike[str] | IO[bytes]) -> bytes:
-    """The bytes of a path or a binary stream (from its start, as python-docx reads it)."""
-    if hasattr(source, "read"):
-        if hasattr(source, "seek"):
-            source.seek(0)
-        return source.read()  # type: ignore[no-any-return]
-    return Path(source).read_bytes()
+def _read(source: str | os.PathLike[str] | IO[bytes], limit: int = MAX_IMAGE_BYTES) -> bytes:
+    """The bytes of a path or a binary stream (from its start, as python-docx reads it), at
+    most *limit* of them (a pipe or ``/dev/zero`` is not read to its end)."""
+    if hasattr(source, "read") and hasattr(source, "seek"):
+        source.seek(0)
+    try:
+        return read_bounded(source, limit, "the file")
+    except ValueError as exc:
+        raise ImageError(str(exc)) from None
 
 
 def _plain(value: Any) -> Any:

@@ -11,7 +11,7 @@ from typing import Any
 
 from lxml import etree
 
-from reportkit.documents.common import TemplateChoice, load_template
+from reportkit.documents.common import DOCUMENT_TEXT, TemplateChoice, load_template
 from reportkit.documents.fitting import fit_certificate
 from reportkit.engine.batch import render_many
 from reportkit.engine.media import Image
@@ -21,7 +21,6 @@ from reportkit.models.decision import Decision
 from reportkit.resources import builtin_template
 from reportkit.template import Template
 from reportkit.vn.dates import numeric_date
-from reportkit.vn.line_breaks import keep_together
 from reportkit.vn.text import capitalize_first, normalize
 
 __all__ = ["calibrated_overlay", "certificate_contexts", "certificate_pdfs", "certificates"]
@@ -37,9 +36,9 @@ def _fit(context: dict[str, Any], position: int) -> dict[str, object]:
     texts = {
         "authority": context["certificate"]["authority"],
         "title": context["certificate"]["title"],
-        "name": keep_together(honoree.addressed),
-        "unit": keep_together(honoree.position_and_unit),
-        "achievement": keep_together(context["certificate"]["achievement"]),
+        "name": DOCUMENT_TEXT(honoree.addressed),
+        "unit": DOCUMENT_TEXT(honoree.position_and_unit),
+        "achievement": DOCUMENT_TEXT(context["certificate"]["achievement"]),
     }
     step = fit_certificate(
         **texts,
@@ -115,7 +114,7 @@ def calibrated_overlay(
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in names:
             archive.writestr(name, parts[name])
-    return Template(buffer.getvalue())
+    return Template(buffer.getvalue(), text_transform=DOCUMENT_TEXT)
 
 
 def _filename(index: int, context: dict[str, Any]) -> str:

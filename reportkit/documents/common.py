@@ -15,19 +15,23 @@ from typing import Any
 
 from reportkit.engine.media import Image
 from reportkit.engine.rich import Rule
-from reportkit.layout.metrics import text_width_mm
+from reportkit.layout.metrics import lines_within, text_width_mm
 from reportkit.layout.nd30 import HeaderWidths
 from reportkit.models.document import IssuedDocument
 from reportkit.resources import builtin_template
 from reportkit.template import Template
-from reportkit.vn.line_breaks import keep_together
+from reportkit.vn.numbers import format_money
+from reportkit.vn.text import findable
+from reportkit.vn.words import amount_in_words
 
 __all__ = [
     "ARABIC",
+    "DOCUMENT_TEXT",
     "ROMAN",
     "RULE_SHARE",
     "TemplateChoice",
     "load_template",
+    "money_with_words",
     "number_present",
     "rule_under",
     "standard_context",
@@ -39,17 +43,21 @@ _CELL_PADDING_MM = 3.8
 _TEXT_WIDTH_MM = 165.0
 
 
+DOCUMENT_TEXT = findable
+"""The text transform of every document template: values printed as a search finds them."""
+
+
 @lru_cache(maxsize=32)
 def _compiled(path: str, stamp: float) -> Template:
     del stamp  # part of the cache key: an edited file is compiled again
-    return Template(path, text_transform=keep_together)
+    return Template(path, text_transform=DOCUMENT_TEXT)
 
 
 def load_template(choice: TemplateChoice, builtin: str) -> Template:
     """The user's template (a path or a compiled :class:`Template`) or the built-in one.
 
-    Templates given as paths render values with :func:`~reportkit.vn.line_breaks.keep_together`
-    (no-break spaces in dates, year ranges, names with their honorific …).
+    Templates given as paths render every value through :data:`DOCUMENT_TEXT`: text findable
+    as typed (no no-break spaces, no invisible format characters).
     """
     if isinstance(choice, Template):
         return choice
@@ -72,9 +80,14 @@ def number_present(present: dict[str, bool], numerals: tuple[str, ...] = ROMAN) 
     return {key: next(shown) if here else None for key, here in present.items()}
 
 
+def money_with_words(amount: int) -> str:
+    """``8.550.000 đồng (Bằng chữ: Tám triệu năm trăm năm mươi nghìn đồng)``."""
+    return f"{format_money(amount)} (Bằng chữ: {amount_in_words(amount)})"
+
+
 def rule_under(text: str, size_pt: float, within_mm: float, *, bold: bool = True) -> Rule:
     """A rule 2/5 as long as *text* (its longest line when it wraps in *within_mm*)."""
-    width = min(text_width_mm(text, size_pt, bold=bold), within_mm)
+    width = min(max(text_width_mm(line, size_pt, bold=bold) for line in text.split("\n")), within_mm)
     return Rule(width_mm=max(RULE_SHARE * width, 10.0), within_mm=within_mm)
 
 
@@ -82,8 +95,12 @@ def standard_context(document: IssuedDocument, signature: Image | None = None) -
     """The context every administrative template reads."""
     widths = HeaderWidths()
     summary = document.summary or ""
+    within = widths.left - _CELL_PADDING_MM
+    upper, issuing = document.header_lines
+    upper_line, issuing_line = lines_within(upper, 13, within), lines_within(issuing, 13, within, bold=True)
     return {
         "agency": document.agency,
+        "header": {"upper": upper_line, "issuing": issuing_line},
         "doc": {
             "number_line": document.number_line,
             "place_date": document.place_date,
@@ -91,7 +108,7 @@ def standard_context(document: IssuedDocument, signature: Image | None = None) -
             "reference": document.reference,
         },
         "rules": {
-            "agency": rule_under(document.agency.name_upper, 13, widths.left - _CELL_PADDING_MM),
+            "agency": rule_under(issuing_line, 13, within),
             "summary": rule_under(summary or "—", 14, _TEXT_WIDTH_MM) if summary else None,
         },
         "signer": document.signer,

@@ -12,6 +12,7 @@ from reportkit.documents.common import (
     ARABIC,
     TemplateChoice,
     load_template,
+    money_with_words,
     number_present,
     standard_context,
 )
@@ -19,15 +20,18 @@ from reportkit.engine.batch import render_many
 from reportkit.engine.media import Image
 from reportkit.models.awards import Honoree
 from reportkit.models.conference import Conference
+from reportkit.models.decision import default_fund
 from reportkit.models.document import IssuedDocument, closing_lines
 from reportkit.models.people import Person
 from reportkit.vn.dates import clock_time, long_date, numeric_date
+from reportkit.vn.positions import position_in_unit
 from reportkit.vn.text import as_clause, capitalize_first, lower_first
 
 __all__ = [
     "commendation_letter",
     "commendation_letters",
     "conference_report",
+    "invitation_issues",
     "invitations",
     "letter_context",
     "thank_you_letters",
@@ -60,9 +64,17 @@ def conference_time(starts_at: dt.datetime, ends_at: dt.datetime | None) -> str:
     )
 
 
-def report_outline(conference: Conference, has_honorees: bool) -> dict[str, Any]:
+def report_outline(conference: Conference, has_honorees: bool, fund: str | None = None) -> dict[str, Any]:
     """What the report prints and how it is numbered: items of part I and the part numerals
-    follow what is present, so there is never a ``1, 2, 5`` nor an empty ``III. KHEN THƯỞNG``."""
+    follow what is present, so there is never a ``1, 2, 5`` nor an empty ``III. KHEN THƯỞNG``.
+    The award money, when there is any, is stated as the decision states it, from *fund*."""
+    total = conference.honorees.total_amount if conference.honorees and has_honorees else 0
+    money = (
+        f", với tổng số tiền thưởng {money_with_words(total)}, trích từ "
+        f"{fund or default_fund(conference.organiser)}"
+        if total
+        else ""
+    )
     items = {
         "time": True,
         "venue": True,
@@ -80,6 +92,7 @@ def report_outline(conference: Conference, has_honorees: bool) -> dict[str, Any]
         "number": number_present(items, ARABIC),
         "numerals": number_present(parts),
         "time": conference_time(conference.starts_at, conference.ends_at),
+        "money": money,
         "chair": comrade(conference.chair) if conference.chair else None,
         "guests": [comrade(g) for g in conference.guests],
         "guest_lines": closing_lines([capitalize_first(comrade(g)) for g in conference.guests]),
@@ -99,6 +112,7 @@ def conference_report(
     template: TemplateChoice = None,
     out: None = None,
     signature: Image | None = None,
+    fund: str | None = None,
 ) -> bytes: ...
 @overload
 def conference_report(
@@ -109,6 +123,7 @@ def conference_report(
     template: TemplateChoice = None,
     out: str | os.PathLike[str],
     signature: Image | None = None,
+    fund: str | None = None,
 ) -> Path: ...
 def conference_report(
     conference: Conference,
@@ -118,9 +133,11 @@ def conference_report(
     template: TemplateChoice = None,
     out: str | os.PathLike[str] | None = None,
     signature: Image | None = None,
+    fund: str | None = None,
 ) -> bytes | Path:
-    """Báo cáo kết quả Hội nghị: time, place, chair, guests, content, speeches, awards,
-    conclusions and tasks. *issue* gives the number, date, signer and recipients."""
+    """Báo cáo kết quả Hội nghị: time, place, chair, guests, content, speeches, awards (with
+    the award money from *fund*, the decision's), conclusions and tasks. *issue* gives the
+    number, date, signer and recipients."""
     context = standard_context(issue, signature)
     honorees = conference.honorees
     reason = as_clause(honorees.honorees[0].achievement or "") if honorees and honorees.honorees else ""
@@ -131,9 +148,17 @@ def conference_report(
         award=honorees.award if honorees else None,
         reason=reason,
         intro=intro,
-        report=report_outline(conference, has_honorees),
+        report=report_outline(conference, has_honorees, fund),
     )
     return load_template(template, "bao_cao_hoi_nghi.docx").render(context, out)
+
+
+def invitation_issues(issue: IssuedDocument, count: int) -> list[IssuedDocument]:
+    """The issue of each of *count* invitations: each has its own number, from *issue*'s on
+    (``20/GM-SCT``, ``21/GM-SCT`` …), as each is a document of its own in the register."""
+    if issue.number is None:
+        return [issue] * count
+    return [issue.model_copy(update={"number": issue.number + index}) for index in range(count)]
 
 
 def invitations(
@@ -148,12 +173,15 @@ def invitations(
     filename: str | Callable[[int, Any], str] | None = None,
     overwrite: bool = False,
 ) -> list[Path]:
-    """Giấy mời, one per guest (the conference's guests by default), or one merged file."""
+    """Giấy mời, one per guest (the conference's guests by default), or one merged file; each
+    numbered on from *issue*'s number (:func:`invitation_issues`)."""
     invited = list(guests if guests is not None else conference.guests)
     if not invited:
         raise ValueError("nobody to invite: the conference has no guests")
-    base = standard_context(issue, signature)
-    contexts = [dict(base, conference=conference, guest=guest) for guest in invited]
+    contexts = [
+        dict(standard_context(numbered, signature), conference=conference, guest=guest)
+        for numbered, guest in zip(invitation_issues(issue, len(invited)), invited, strict=True)
+    ]
 
     def name(index: int, context: dict[str, Any]) -> str:
         return f"giay_moi_{index:02d} {context['guest'].full_name}.docx"
@@ -177,25 +205,26 @@ def letter_context(
 ) -> dict[str, Any]:
     """The context of a Thư khen: the recipient as addressed, and the paragraphs (*body*, or a
     letter praising the honoree's achievement with a wish that fits a person or a collective)."""
+    agency = issue.agency.name
     if honoree.person:
-        recipient = f"đồng chí {honoree.person.full_name}"
-        if honoree.position_and_unit:
-            recipient += f", {honoree.position_and_unit}"
+        person = honoree.person
+        where = position_in_unit(person.position, person.unit)
+        recipient = f"đồng chí {person.full_name}" + (f", {where}" if where else "")
+        subject = "đồng chí"
         wish = "Chúc đồng chí sức khỏe, hạnh phúc và thành công./."
     else:
-        recipient = honoree.name
+        recipient = subject = honoree.name
         wish = "Chúc tập thể đoàn kết, tiếp tục đạt nhiều thành tích xuất sắc hơn nữa./."
     achievement = as_clause(honoree.achievement or "")
-    agency = issue.agency.name
     paragraphs = (
         list(body)
         if body is not None
         else [
-            f"Thay mặt Lãnh đạo {agency}, tôi nhiệt liệt biểu dương và gửi lời khen ngợi tới "
+            f"Thay mặt lãnh đạo {agency}, tôi nhiệt liệt biểu dương và gửi lời khen ngợi tới "
             f"{recipient} {achievement}.",
-            "Những kết quả đạt được đã góp phần quan trọng vào thành tích chung của toàn ngành. "
-            "Mong tiếp tục phát huy, giữ vững và lan tỏa tinh thần thi đua, hoàn thành xuất sắc "
-            "nhiệm vụ được giao.",
+            f"Những kết quả {subject} đạt được đã góp phần quan trọng vào thành tích chung của "
+            f"{agency}. Mong {subject} tiếp tục phát huy, giữ vững và lan tỏa tinh thần thi đua, "
+            "hoàn thành xuất sắc nhiệm vụ được giao.",
             wish,
         ]
     )
@@ -238,7 +267,7 @@ def thanks_context(
         list(body)
         if body is not None
         else [
-            f"Thay mặt Lãnh đạo {issue.agency.name}, tôi trân trọng cảm ơn {recipient} đã dành thời "
+            f"Thay mặt lãnh đạo {issue.agency.name}, tôi trân trọng cảm ơn {recipient} đã dành thời "
             f"gian tới dự {lower_first(conference.title)} ngày {numeric_date(conference.date)} "
             f"tại {conference.venue}.",
             "Sự quan tâm và những ý kiến chỉ đạo của đồng chí là nguồn động viên to lớn đối với "

@@ -3,10 +3,11 @@
 A certificate is one landscape page. Long collective names, long units and three-line
 achievements push the signature onto a second page unless the layout gives way. This module
 measures each variable paragraph with the Times metrics of :mod:`reportkit.layout.metrics`
-(word-wrapped at no-break-aware spaces), adds up the page, and walks a ladder of layouts — the
-designed one first, then tighter spacing, then smaller type within sensible bounds — until the
-page holds. Past the last step the record fails with :class:`CertificateFitError`, which names
-the honoree and how much is too much.
+(word-wrapped at spaces), adds up the page, and walks a ladder of layouts — the designed one
+first, then tighter spacing, then smaller type within sensible bounds — until the page holds
+with the honoree's name on one line (no hidden no-break space does that: the type does; a name
+too long for any step breaks between its words). Past the last step the record fails with
+:class:`CertificateFitError`, which names the honoree and how much is too much.
 
 The vertical model is the one LibreOffice and Word use for single-spaced Times: a line is
 1.15 em high, plus the paragraph's spacing before and after. Widths carry a 4% safety margin.
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 
 from reportkit.engine.rich import Rich
 from reportkit.layout.metrics import text_width_mm
+from reportkit.layout.nd30 import SIGNATURE_SPACE_MM
 
 __all__ = ["CERTIFICATE_STEPS", "CertificateFit", "CertificateFitError", "fit_certificate", "wrapped_lines"]
 
@@ -33,7 +35,6 @@ _SIGNER_CELL_MM = 127.0 - 3.8
 _DECISION_CELL_MM = 120.0 - 3.8
 # The fixed top of the page: national title 14 pt, motto 15 pt, the 6 pt rule, "TẶNG" 17 pt + 14.
 _FIXED_TOP_PT = 14 * _LINE + 15 * _LINE + 6 + 17 * _LINE + 14
-_SIGNATURE_SPACE_LINES = 4
 _SLACK_PT = 8.0
 
 
@@ -65,13 +66,13 @@ CERTIFICATE_STEPS: tuple[CertificateFit, ...] = (
     CertificateFit(name=21, unit=15, achievement=15, roomy=False),
     CertificateFit(title=44, name=19, unit=14, achievement=14, roomy=False),
     CertificateFit(authority=16, title=40, name=18, unit=13, achievement=13, roomy=False),
+    CertificateFit(authority=15, title=36, name=17, unit=12.5, achievement=12.5, roomy=False),
 )
 """From the designed layout to the smallest one that still reads as a certificate."""
 
 
 def wrapped_lines(text: str, size_pt: float, width_mm: float, *, bold: bool = False) -> int:
-    """How many lines *text* takes when word-wrapped in *width_mm* (breaks at plain spaces and
-    after hyphens only; no-break spaces hold)."""
+    """How many lines *text* takes when word-wrapped in *width_mm* (breaks at spaces)."""
     if not text:
         return 0
     lines = 1
@@ -100,7 +101,7 @@ def _closing_pt(decision_line: str, register: bool, place_date: str, signer_line
     left = _paragraph_pt(decision_line, 13, _DECISION_CELL_MM) + (13 * _LINE if register else 0)
     right = _paragraph_pt(place_date, 14, _SIGNER_CELL_MM)
     right += sum(_paragraph_pt(line, 14, _SIGNER_CELL_MM, bold=True) for line in signer_lines)
-    right += (_SIGNATURE_SPACE_LINES + 1) * 14 * _LINE
+    right += SIGNATURE_SPACE_MM * _PT_PER_MM + 14 * _LINE
     return max(left, right)
 
 
@@ -139,13 +140,15 @@ def fit_certificate(
     signer_lines: Sequence[str],
     record: str,
 ) -> CertificateFit:
-    """The first step of :data:`CERTIFICATE_STEPS` at which the certificate fits one page.
+    """The first step of :data:`CERTIFICATE_STEPS` at which the certificate fits one page with
+    the name on one line, else the first at which it fits one page.
 
     Raise :class:`CertificateFitError` naming *record* when even the last step is too tall.
     """
     closing = _closing_pt(decision_line, register, place_date, signer_lines)
     available = PAGE_HEIGHT_PT - _SLACK_PT
     height = 0.0
+    fitting: list[CertificateFit] = []
     for step in CERTIFICATE_STEPS:
         height = page_height_pt(
             step,
@@ -157,7 +160,11 @@ def fit_certificate(
             closing_pt=closing,
         )
         if height <= available:
-            return step
+            if wrapped_lines(name, step.name, TEXT_WIDTH_MM, bold=True) == 1:
+                return step
+            fitting.append(step)
+    if fitting:
+        return fitting[0]
     over_mm = (height - available) / _PT_PER_MM
     raise CertificateFitError(
         f"{record}: the certificate does not fit on one page even with the smallest type "

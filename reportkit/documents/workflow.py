@@ -19,6 +19,7 @@ from reportkit.documents.common import (
     ARABIC,
     TemplateChoice,
     load_template,
+    money_with_words,
     number_present,
     standard_context,
 )
@@ -28,14 +29,14 @@ from reportkit.engine.media import Image
 from reportkit.models.awards import Award, HonoreeList
 from reportkit.models.conference import Conference
 from reportkit.models.council import CouncilMeeting, Proposal
-from reportkit.models.decision import Decision
+from reportkit.models.decision import Decision, default_fund
 from reportkit.models.document import IssuedDocument, closing_lines
 from reportkit.models.notices import ConclusionsContent, OfficialLetterContent, SubmissionContent
 from reportkit.models.planning import PlanContent
 from reportkit.vn.dates import admin_date, clock_time, numeric_date
 from reportkit.vn.numbers import format_money, format_percent, pad_count
 from reportkit.vn.text import capitalize_first, lower_first
-from reportkit.vn.words import amount_in_words
+from reportkit.vn.words import number_to_words
 
 __all__ = [
     "agenda",
@@ -62,10 +63,6 @@ def point_letters(count: int) -> list[str]:
     return [f"{letter})" for letter in _POINTS[:count]]
 
 
-def _money_text(amount: int) -> str:
-    return f"{format_money(amount)} (Bằng chữ: {amount_in_words(amount)})"
-
-
 def _render(name: str, context: dict[str, Any], template: TemplateChoice, out: Output) -> bytes | Path:
     return load_template(template, name).render(context, out)
 
@@ -89,6 +86,7 @@ def plan(
     template: TemplateChoice = None,
     out: None = None,
     signature: Image | None = None,
+    fund: str | None = None,
 ) -> bytes: ...
 @overload
 def plan(
@@ -99,6 +97,7 @@ def plan(
     template: TemplateChoice = None,
     out: str | os.PathLike[str],
     signature: Image | None = None,
+    fund: str | None = None,
 ) -> Path: ...
 def plan(
     content: PlanContent,
@@ -108,10 +107,13 @@ def plan(
     template: TemplateChoice = None,
     out: Output = None,
     signature: Image | None = None,
+    fund: str | None = None,
 ) -> bytes | Path:
-    """Kế hoạch tổ chức hội nghị: purposes and requirements, time, place and who attends, the
-    programme, the awards to be presented (counted from the conference's honoree list), the
-    budget (its award money is the list's total) and the tasks of each unit."""
+    """Kế hoạch tổ chức hội nghị: what it implements (``grounds``), purposes and requirements,
+    time, place and who attends, the programme, the awards expected (counted from the
+    conference's honoree list: the council and the head decide them later), the budget (its
+    award money is the list's total) from *fund* (the decision's; by default the agency's Quỹ
+    thi đua, khen thưởng) and the tasks of each unit."""
     honorees = conference.honorees
     award_money = honorees.total_amount if honorees else 0
     lines = [(line.item, line.amount) for line in content.budget]
@@ -120,10 +122,15 @@ def plan(
     total = sum(amount for _, amount in lines)
     awards = None
     if honorees and honorees.honorees and honorees.award:
+        award = honorees.award
         awards = (
-            f"Tại Hội nghị, trao {honorees.award.title} cho {honorees.count_text} có thành tích "
-            f"xuất sắc (theo Quyết định khen thưởng)."
+            f"Dự kiến trao {award.title} cho {honorees.count_text} có thành tích xuất sắc; danh sách do "
+            f"Hội đồng Thi đua - Khen thưởng xét chọn, trình {award.authority} xem xét, quyết định."
         )
+    grounds = [line.rstrip(" ;.,") for line in content.grounds]
+    if grounds:
+        summary = issue.summary or f"tổ chức {conference.title}"
+        grounds[-1] += f", {issue.agency.name} xây dựng Kế hoạch {lower_first(summary)} như sau:"
     has_participants = bool(conference.guests or conference.participants)
     context = standard_context(issue, signature)
     context.update(
@@ -154,16 +161,17 @@ def plan(
             "guests": [comrade(g) for g in conference.guests],
             "participants": closing_lines(_participants(conference)),
             "awards": awards,
+            "grounds": [f"{line};" for line in grounds[:-1]] + grounds[-1:],
             "purposes": closing_lines(list(content.purposes)),
             "requirements": closing_lines(list(content.requirements)),
             "units": [
                 {"unit": unit.unit, "tasks": closing_lines(list(unit.tasks))} for unit in content.tasks
             ],
             "budget_lines": closing_lines([f"{item}: {format_money(amount)}" for item, amount in lines]),
-            "budget_total": _money_text(total),
-            "budget_source": content.budget_source or f"nguồn kinh phí thường xuyên của {issue.agency.name}",
+            "budget_total": money_with_words(total),
+            "budget_source": content.budget_source or fund or default_fund(issue.agency),
             "closing": (
-                f"Trên đây là Kế hoạch tổ chức {lower_first(conference.title)}; đề nghị các phòng, "
+                f"Trên đây là Kế hoạch tổ chức {conference.title}; đề nghị các phòng, "
                 "đơn vị liên quan triển khai thực hiện./."
             ),
         },
@@ -203,18 +211,26 @@ def proposal_text(proposal: Proposal, number: int, honorees: HonoreeList, reason
 
 
 def _votes(meeting: CouncilMeeting, proposal: Proposal, council: str) -> str:
+    """``nhất trí 06/06 (sáu trên sáu) thành viên có mặt, đạt 85,71% tổng số thành viên …;
+    không có thành viên không nhất trí``: the count in figures and in words."""
     present = meeting.present_count
+
+    def counted(n: int) -> str:
+        return f"{pad_count(n)} ({number_to_words(n)})"
+
     against = (
-        f"{pad_count(proposal.votes_against)} thành viên không đồng ý"
+        f"{counted(proposal.votes_against)} thành viên không nhất trí"
         if proposal.votes_against
-        else "không có thành viên không đồng ý"
+        else "không có thành viên không nhất trí"
     )
+    votes, seated = proposal.votes_for, present
     text = (
-        f"{pad_count(proposal.votes_for)}/{pad_count(present)} thành viên có mặt đồng ý, đạt "
-        f"{meeting.share(proposal)} tổng số thành viên {council}; {against}"
+        f"nhất trí {pad_count(votes)}/{pad_count(seated)} ({number_to_words(votes)} "
+        f"trên {number_to_words(seated)}) thành viên có mặt, đạt {meeting.share(proposal)} tổng số "
+        f"thành viên {council}; {against}"
     )
     if proposal.abstentions:
-        text += f"; {pad_count(proposal.abstentions)} không biểu quyết"
+        text += f"; {counted(proposal.abstentions)} thành viên không biểu quyết"
     return text
 
 
@@ -266,6 +282,7 @@ def council_minutes(
     proposals = [
         {
             "text": proposal_text(p, n, honorees, reason),
+            "method": f"bằng hình thức {meeting.vote_method}",
             "votes": _votes(meeting, p, council),
             "result": _result(meeting, p),
         }
@@ -280,7 +297,7 @@ def council_minutes(
         else f"{council} không thông qua đề nghị nào."
     ]
     ends = meeting.ends_at
-    closing = "Biên bản đã được thông qua trước các thành viên dự họp./."
+    closing = "Biên bản đã được đọc lại và thông qua trước các thành viên dự họp./."
     if ends is not None:
         when = "cùng ngày" if ends.date() == meeting.starts_at.date() else admin_date(ends)
         closing = f"Cuộc họp kết thúc vào {clock_time(ends)} {when}. {closing}"
@@ -402,7 +419,7 @@ def submission(
                 f"{honorees.count_text}{reason} (có danh sách kèm theo)."
             ),
             "money": closing_lines([capitalize_first(c) for c in money_clauses(honorees)]) if total else [],
-            "total": f"Tổng số tiền thưởng: {_money_text(total)}, trích từ {decision.fund_text}."
+            "total": f"Tổng số tiền thưởng: {money_with_words(total)}, trích từ {decision.fund_text}."
             if total
             else "",
             "closing": f"Kính trình {addressee} xem xét, quyết định./.",
@@ -507,11 +524,11 @@ def conclusions_notice(
     guests = ", ".join(comrade(g) for g in conference.guests)
     opening = (
         f"{admin_date(conference.starts_at).capitalize()}, tại {conference.venue}, "
-        f"{conference.organiser.name} tổ chức {lower_first(conference.title)}."
+        f"{conference.organiser.name} tổ chức {conference.title}."
     )
     if guests:
         opening += f" Dự Hội nghị có {guests}."
-    speaker = comrade(chair) if chair else f"Lãnh đạo {conference.organiser.name}"
+    speaker = comrade(chair) if chair else f"lãnh đạo {conference.organiser.name}"
     opening += f" Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu, {speaker} kết luận như sau:"
     assessments = [full_stop(a) for a in (content.assessments or conference.conclusions)]
     assignments = _assignment_lines(content, conference)
@@ -542,7 +559,9 @@ def sending_decision_body(decision: Decision, addressees: Sequence[str]) -> list
     if honorees is None or award is None:
         raise ValueError("the letter needs the decision's honoree list and award")
     money = (
-        f", với tổng số tiền thưởng {format_money(honorees.total_amount)}" if honorees.total_amount else ""
+        f", với tổng số tiền thưởng {money_with_words(honorees.total_amount)}, trích từ {decision.fund_text}"
+        if honorees.total_amount
+        else ""
     )
     to = addressees[0] if len(addressees) == 1 else "Quý cơ quan"
     return [

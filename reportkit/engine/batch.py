@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from reportkit.charclasses import CONTROL_CHARS, FORMAT_CHARS
 from reportkit.engine.atomic import (
     TEMP_SUFFIX,
     atomic_stream,
@@ -44,6 +45,7 @@ __all__ = [
     "FileName",
     "Progress",
     "as_sequence",
+    "folded_name",
     "format_filename",
     "is_complete_docx",
     "refuse_existing",
@@ -56,14 +58,11 @@ __all__ = [
 
 FileName = str | Callable[[int, Any], str]
 Progress = Callable[[int, int], None]
-_UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
+_UNSAFE = re.compile(r'(?:[<>:"/\\|?*]|' + CONTROL_CHARS.pattern + ")+")
 _MERGED_DEFAULT = "merged.docx"
 
 
-_INVISIBLE = re.compile(
-    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
-)
-_WINDOWS_RESERVED = re.compile(r"(?i)^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$")
+_WINDOWS_RESERVED = re.compile(r"(?i)^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$")
 MAX_NAME_BYTES = 200
 """The longest file name written, in UTF-8 bytes: file systems allow 255 bytes (not characters:
 a Vietnamese letter takes 2–3), and the temporary file beside it needs room for its suffix."""
@@ -80,15 +79,16 @@ def _cut_to_bytes(text: str, limit: int) -> str:
 def safe_filename(name: str) -> str:
     """A file name every common file system accepts, showing what it is.
 
-    NFC; path separators, reserved marks and control characters replaced by ``_``; invisible
-    and direction-changing characters (zero-width, RLO …, which can disguise an extension)
-    removed; Windows device names (``CON``, ``NUL``, ``COM1`` …) prefixed with ``_``; cut to
+    NFC; path separators, reserved marks and control characters (C0, DEL, C1 with NEL, U+2028,
+    U+2029) replaced by ``_``; format characters (zero-width, RLO …, which can disguise an
+    extension, and the tag characters) removed; Windows device names (``CON``, ``NUL``, ``COM1``,
+    ``CONIN$`` …) prefixed with ``_``; cut to
     :data:`MAX_NAME_BYTES` UTF-8 bytes on a character boundary, keeping the extension.
     """
     if not unicodedata.is_normalized("NFC", name):
         name = unicodedata.normalize("NFC", name)
-    if _INVISIBLE.search(name):
-        name = _INVISIBLE.sub("", name)
+    if FORMAT_CHARS.search(name):
+        name = FORMAT_CHARS.sub("", name)
     name = _UNSAFE.sub("_", name).strip(" .")
     if not name:
         raise ValueError("the file name pattern produced an empty name")
@@ -99,6 +99,13 @@ def safe_filename(name: str) -> str:
         stem, ext = name, ""
     stem = _cut_to_bytes(stem, MAX_NAME_BYTES - len(ext.encode("utf-8"))).rstrip(" .")
     return (stem or "_") + ext
+
+
+def folded_name(name: str) -> str:
+    """*name* as file systems that ignore case compare it: full case folding (``ß`` → ``ss``,
+    a final ``ς`` → ``σ``) between two NFC normalisations, so ``ΟΔΟΣ``, ``οδος`` and ``οδός``'s
+    forms meet where Windows and macOS would see one file."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).casefold())
 
 
 def unique_names(names: Sequence[str]) -> list[str]:
@@ -267,7 +274,7 @@ class BatchNames:
         )
 
     def _key(self, name: str) -> str | int:
-        folded = name.lower()
+        folded = folded_name(name)
         if self.exact:
             return folded
         return int.from_bytes(hashlib.blake2b(folded.encode("utf-8"), digest_size=8).digest(), "big")
@@ -291,9 +298,9 @@ class BatchNames:
         for index, context in enumerate(self.records, start=1):
             name = self.namer(index, context)
             if self._key(name) in self.twice:
-                if name.lower() in used:
+                if folded_name(name) in used:
                     name = self._renamed(name, used)
-                used.add(name.lower())
+                used.add(folded_name(name))
             yield index, name, context
 
     def _renamed(self, name: str, used: set[str]) -> str:
@@ -303,7 +310,7 @@ class BatchNames:
             suffix = f"-{number}"
             cut = _cut_to_bytes(stem, MAX_NAME_BYTES - len((suffix + ext).encode("utf-8")))
             candidate = f"{cut}{suffix}{ext}"
-            if candidate.lower() not in used and not self._marked(self._key(candidate)):
+            if folded_name(candidate) not in used and not self._marked(self._key(candidate)):
                 return candidate
             number += 1
 

@@ -8,11 +8,13 @@ underlying message. Nothing from zipfile or lxml escapes as a bare traceback.
 from __future__ import annotations
 
 __all__ = [
+    "ImageError",
     "PackageError",
     "RenderError",
     "SecurityError",
     "TemplateError",
     "TemplateSyntaxError",
+    "TemplateWarning",
     "UndefinedVariableError",
 ]
 
@@ -76,3 +78,13 @@ class RenderError(TemplateError):
 
 class SecurityError(TemplateError):
     """The template tried something the sandbox forbids (e.g. reaching ``__class__``)."""
+
+
+class TemplateWarning(UserWarning):
+    """Something was removed from a template to make it safe to copy (macros, external links
+    with ``external="strip"``); the message says what."""
+
+
+class ImageError(RenderError, ValueError):
+    """A picture that cannot be placed: not an image, damaged, empty, too large to read, or a
+    size outside what a page holds."""

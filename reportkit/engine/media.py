@@ -16,20 +16,47 @@ from pathlib import Path
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image as _ImageHeader
 
-from reportkit.engine.errors import RenderError
+from reportkit.engine.errors import ImageError, RenderError
 from reportkit.engine.escaping import escape_attribute
 
-__all__ = ["CURRENT_RENDER", "IMAGE_RELATIONSHIP", "Image", "RenderState"]
+__all__ = ["CURRENT_RENDER", "IMAGE_RELATIONSHIP", "MAX_IMAGE_BYTES", "MAX_SIZE_MM", "Image", "RenderState"]
 
 _EMU_PER_MM = 36_000
 IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+MAX_IMAGE_BYTES = 50 << 20
+"""The largest picture read (a scanned seal or signature is well under a megabyte)."""
+MAX_SIZE_MM = 1000.0
+"""The longest side of a placed picture: larger than an A0 page is no document's."""
+
+
+def _read_image(path: Path) -> bytes:
+    """The bytes of an image file, reading at most one byte past the limit."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(MAX_IMAGE_BYTES + 1)
+    except OSError as exc:
+        raise ImageError(f"{path}: cannot read the image ({exc.strerror or exc})") from None
+
+
+def _size_mm(value: float | None, name: str) -> float | None:
+    """A size in millimetres: a finite positive number up to :data:`MAX_SIZE_MM`."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ImageError(f"{name} must be a number of millimetres, not {value!r}")
+    if not (0 < value <= MAX_SIZE_MM):  # also refuses NaN and the infinities
+        raise ImageError(f"{name} {value!r} is not between 0 and {MAX_SIZE_MM:g} mm")
+    return float(value)
 
 
 class Image:
     """A picture to place inline, sized by width (and/or height) in millimetres.
 
     Give one of ``width_mm`` / ``height_mm`` to keep the aspect ratio, both to force a size, or
-    neither for the picture's own size at its resolution. PNG, JPEG, GIF, BMP and TIFF are read.
+    neither for the picture's own size at its resolution. PNG, JPEG, GIF, BMP and TIFF are read,
+    at most :data:`MAX_IMAGE_BYTES` of them (a pipe or ``/dev/zero`` is not read to its end); a
+    size is a finite number of millimetres up to :data:`MAX_SIZE_MM`. Anything else raises
+    :class:`~reportkit.engine.errors.ImageError`.
     """
 
     def __init__(
@@ -40,26 +67,39 @@ class Image:
         height_mm: float | None = None,
         description: str = "",
     ) -> None:
-        blob = source if isinstance(source, bytes) else Path(source).read_bytes()
+        name = "the image" if isinstance(source, bytes) else str(source)
+        blob = source if isinstance(source, bytes) else _read_image(Path(source))
+        if len(blob) > MAX_IMAGE_BYTES:
+            raise ImageError(f"{name}: {len(blob)} bytes, more than the limit of {MAX_IMAGE_BYTES}")
         try:
             header = _ImageHeader.from_blob(blob)
+            native_w, native_h = int(header.width), int(header.height)
         except UnrecognizedImageError:
-            raise ValueError("unrecognised image format (use PNG, JPEG, GIF, BMP or TIFF)") from None
+            raise ImageError(f"{name}: unrecognised image format (use PNG, JPEG, GIF, BMP or TIFF)") from None
+        except Exception as exc:  # a damaged header: struct.error, IndexError, ZeroDivisionError …
+            raise ImageError(f"{name}: damaged image ({type(exc).__name__}: {exc})") from None
+        if native_w <= 0 or native_h <= 0:
+            raise ImageError(f"{name}: the image is {native_w} × {native_h} pixels: nothing to show")
         self.blob = blob
         self.content_type: str = header.content_type
         self.extension: str = header.ext
         self.description = description
-        native_w, native_h = int(header.width), int(header.height)
-        if width_mm is not None and height_mm is not None:
-            self.cx, self.cy = round(width_mm * _EMU_PER_MM), round(height_mm * _EMU_PER_MM)
-        elif width_mm is not None:
-            self.cx = round(width_mm * _EMU_PER_MM)
-            self.cy = round(self.cx * native_h / native_w)
-        elif height_mm is not None:
-            self.cy = round(height_mm * _EMU_PER_MM)
-            self.cx = round(self.cy * native_w / native_h)
+        width, height = _size_mm(width_mm, "width_mm"), _size_mm(height_mm, "height_mm")
+        if width is not None and height is not None:
+            self.cx, self.cy = round(width * _EMU_PER_MM), round(height * _EMU_PER_MM)
+        elif width is not None:
+            self.cx = round(width * _EMU_PER_MM)
+            self.cy = max(1, round(self.cx * native_h / native_w))
+        elif height is not None:
+            self.cy = round(height * _EMU_PER_MM)
+            self.cx = max(1, round(self.cy * native_w / native_h))
         else:
             self.cx, self.cy = native_w, native_h
+        if max(self.cx, self.cy) > MAX_SIZE_MM * _EMU_PER_MM:
+            raise ImageError(
+                f"{name}: {self.cx / _EMU_PER_MM:.0f} × {self.cy / _EMU_PER_MM:.0f} mm is larger than a page "
+                f"(at most {MAX_SIZE_MM:g} mm a side): give width_mm or height_mm"
+            )
         self.digest = hashlib.sha1(blob).hexdigest()
 
     def __str__(self) -> str:

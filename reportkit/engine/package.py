@@ -9,14 +9,23 @@ so the user gets a clear :class:`~reportkit.engine.errors.PackageError`.
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 from reportkit.engine.errors import PackageError
+from reportkit.engine.links import external_targets, strip_external
 from reportkit.engine.xml import NS, parse_xml
-from reportkit.engine.zipio import RawEntry, ZipLimits, read_entries
+from reportkit.engine.zipio import RawEntry, ZipLimits, ZipWriter, deflate_entry, read_entries
 
-__all__ = ["DocxPackage", "rels_name_for"]
+__all__ = ["DOCUMENT_MAIN_TYPE", "DocxPackage", "ExternalPolicy", "rels_name_for", "safe_to_open"]
+
+ExternalPolicy = Literal["refuse", "strip"]
+"""What to do with a package's external relationships other than web and mail hyperlinks
+(linked pictures, OLE objects, attached templates, frames): refuse the package, or strip them."""
+DOCUMENT_MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_MACRO = re.compile(r"vbaProject|vbaData|keyMapCustomizations|attachedToolbars", re.IGNORECASE)
 
 _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 _MAIN_TYPES = (
@@ -115,6 +124,77 @@ class DocxPackage:
                 return name
         raise PackageError("not a .docx: no main document part (word/document.xml) was found")
 
+    def made_safe(self, external: ExternalPolicy = "refuse") -> tuple[DocxPackage, list[str]]:
+        """This package fit to be copied into outputs, and what was removed from it.
+
+        Macros go (``vbaProject.bin``, its relationships and content types; a macro-enabled or
+        template main part becomes a document's, so the output is a plain .docx); external
+        relationships other than web and mail hyperlinks are refused with
+        :class:`PackageError` naming each, or removed when *external* is ``"strip"``.
+        """
+        notes: list[str] = []
+        changed: dict[str, bytes] = {}
+        removed = {name for name in self.entries if _MACRO.search(posixpath.basename(name))}
+        removed |= {rels_name_for(name) for name in removed} & set(self.entries)
+        types = self.data("[Content_Types].xml").decode("utf-8")
+        main_type = _main_type(types, self.main_part)
+        if removed or (main_type and main_type != DOCUMENT_MAIN_TYPE):
+            changed.update(self._without_macros(removed, types))
+            if removed:
+                notes.append(f"macros removed ({', '.join(sorted(removed))}): the output is a plain .docx")
+        names = [n for n in self.entries if n not in removed]
+        targets = external_targets(names, lambda n: changed.get(n) or self.data(n))
+        refused = [t for t in targets if not t.allowed]
+        if refused and external == "refuse":
+            listed = "; ".join(t.describe() for t in refused[:5])
+            raise PackageError(
+                f"the document links to {len(refused)} thing(s) outside it, which Word or LibreOffice "
+                f"would fetch when it opens ({listed}); reportkit fetches nothing: remove the links, "
+                "or load it with external='strip'"
+            )
+        if refused:
+            changed.update(strip_external(refused, lambda n: changed.get(n) or self.data(n), names))
+            notes.append(
+                f"{len(refused)} external link(s) removed: " + "; ".join(t.describe() for t in refused[:5])
+            )
+        if not changed and not removed:
+            return self, notes
+        entries = {
+            name: deflate_entry(name, changed[name]) if name in changed else entry
+            for name, entry in self.entries.items()
+            if name not in removed
+        }
+        return replace(self, entries=entries), notes
+
+    def _without_macros(self, removed: set[str], types: str) -> dict[str, bytes]:
+        """The content types and the main part's relationships with the macro parts gone."""
+        changed: dict[str, bytes] = {}
+        content_types = parse_xml(types.encode("utf-8"))
+        for node in list(content_types):
+            name = node.get("PartName", "").lstrip("/")
+            if name in removed or (
+                node.get("Extension", "").lower() == "bin" and _MACRO.search(node.get("ContentType", ""))
+            ):
+                content_types.remove(node)
+            elif name == self.main_part:
+                node.set("ContentType", DOCUMENT_MAIN_TYPE)
+        changed["[Content_Types].xml"] = _serialised(content_types)
+        rels = rels_name_for(self.main_part)
+        if rels in self.entries:
+            root = parse_xml(self.data(rels))
+            for rel in list(root):
+                if _MACRO.search(rel.get("Type", "")) or _MACRO.search(rel.get("Target", "")):
+                    root.remove(rel)
+            changed[rels] = _serialised(root)
+        return changed
+
+    def to_bytes(self) -> bytes:
+        """The package as a .docx archive (its parts copied as they are compressed)."""
+        writer = ZipWriter()
+        for entry in self.entries.values():
+            writer.write_raw(entry)
+        return writer.getvalue()
+
     def data(self, name: str) -> bytes:
         """The uncompressed bytes of a part."""
         try:
@@ -123,3 +203,26 @@ class DocxPackage:
             raise PackageError(f"the part {name} is missing") from None
         except zipfile.BadZipFile as exc:
             raise PackageError(f"corrupt part: {exc}") from None
+
+
+def _main_type(types: str, main_part: str) -> str | None:
+    root = parse_xml(types.encode("utf-8"))
+    for node in root.iter(f"{{{NS['ct']}}}Override"):
+        if node.get("PartName", "").lstrip("/") == main_part:
+            return node.get("ContentType")
+    return None
+
+
+def _serialised(root) -> bytes:  # type: ignore[no-untyped-def]
+    from lxml import etree
+
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def safe_to_open(data: bytes) -> bytes | None:
+    """A .docx that Word or LibreOffice can open without fetching anything: *data* without its
+    external links (other than web and mail hyperlinks) and macros, or ``None`` when it has none.
+    Raises :class:`PackageError` for anything that is not a usable .docx."""
+    package = DocxPackage.from_bytes(data)
+    safe, _ = package.made_safe("strip")
+    return safe.to_bytes() if safe is not package else None

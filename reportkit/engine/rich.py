@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reportkit.engine.escaping import escape_attribute, escape_text, text_xml
+from reportkit.engine.links import HYPERLINK, url_problem
 
 __all__ = [
     "HIGHLIGHTS",
@@ -98,8 +99,6 @@ HIGHLIGHTS = frozenset(
 )  # fmt: skip
 """The highlight colours of WordprocessingML (``ST_HighlightColor``)."""
 _MARKUP = re.compile(r'[<>&"]')
-_URL = re.compile(r"^(?:https?://|mailto:|tel:|ftp://)[^\s]+$", re.IGNORECASE)
-HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 MAX_FONT_SIZE = 1638.0
 """Word's largest font size, in points."""
 
@@ -162,12 +161,8 @@ class _Segment:
             )
         if self.vertical not in (None, "subscript", "superscript"):
             raise ValueError(f"rich text: vertical {self.vertical!r} is not 'subscript' or 'superscript'")
-        if self.url is not None and not (
-            isinstance(self.url, str) and _URL.match(self.url) and self.url.isprintable()
-        ):
-            raise ValueError(
-                f"rich text: url {self.url!r} is not a web, mail or phone link (http:, https:, mailto:, tel:)"
-            )
+        if self.url is not None and (problem := url_problem(self.url)) is not None:
+            raise ValueError(f"rich text: url: {problem}")
 
     def properties(self) -> dict[str, str]:
         """The ``<w:rPr>`` children this segment sets, by local name."""
@@ -282,7 +277,7 @@ class Rich:
 
         *style*: a character style of the template (its id); *strike*; *highlight*: a Word
         highlight colour (``yellow``) or ``RRGGBB`` shading; *vertical*: ``subscript`` or
-        ``superscript``; *url*: the segment is a hyperlink (http, https, mailto, tel, ftp);
+        ``superscript``; *url*: the segment is a hyperlink (http, https, mailto; at most 2,048 characters);
         *east_asian_font*: the font for East-Asian text. In the text, ``\\n`` is a line break,
         ``\\t`` a tab, ``\\f`` a page break and ``\\a`` a new paragraph.
         """

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from reportkit.engine.errors import RenderError
+from reportkit.engine.errors import PackageError, RenderError
+from reportkit.engine.links import url_problem
 from reportkit.engine.media import IMAGE_RELATIONSHIP, RenderState
 from reportkit.engine.package import DocxPackage, rels_name_for
 from reportkit.engine.rich import HYPERLINK
@@ -61,9 +62,12 @@ class Subdoc:
     def __init__(self, source: str | os.PathLike[str] | bytes, *, limits: ZipLimits = ZipLimits()) -> None:
         data = source if isinstance(source, bytes) else read_bounded(source, limits.max_file, str(source))
         package = DocxPackage.from_bytes(data, limits)
-        body = parse_xml(package.data(package.main_part)).find(qn("w:body"))
+        try:
+            body = parse_xml(package.data(package.main_part)).find(qn("w:body"))
+        except ValueError as exc:
+            raise PackageError(f"the sub-document: {exc}", part=package.main_part) from None
         if body is None:
-            raise ValueError("the sub-document has no body")
+            raise PackageError("the sub-document has no body", part=package.main_part)
         self.elements = [child for child in body if child.tag != qn("w:sectPr")]
         for sect in [s for element in self.elements for s in element.iter(qn("w:sectPr"))]:
             sect.getparent().remove(sect)  # its content takes the template's layout
@@ -141,6 +145,9 @@ class Subdoc:
         if rel is None:
             raise RenderError(f"the sub-document refers to a missing relationship {rid!r}")
         if rel.kind == HYPERLINK and rel.external:
+            problem = url_problem(rel.target)
+            if problem is not None:
+                raise RenderError(f"a sub-document's hyperlink {rid}: {problem}")
             return state.relate(state.part, HYPERLINK, rel.target, "rIdRkLink")
         if rel.kind == IMAGE_RELATIONSHIP and rel.target in self.media:
             blob = self.media[rel.target]

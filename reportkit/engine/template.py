@@ -16,6 +16,7 @@ import pickle
 import posixpath
 import re
 import traceback
+import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -37,12 +38,13 @@ from reportkit.engine.errors import (
     SecurityError,
     TemplateError,
     TemplateSyntaxError,
+    TemplateWarning,
     UndefinedVariableError,
 )
 from reportkit.engine.escaping import escape_attribute
 from reportkit.engine.grids import fit_table_grids
 from reportkit.engine.media import CURRENT_RENDER, RenderState
-from reportkit.engine.package import DocxPackage, rels_name_for
+from reportkit.engine.package import DocxPackage, ExternalPolicy, rels_name_for
 from reportkit.engine.preprocess import (
     PROPERTIES,
     RICH_PARAGRAPH,
@@ -231,10 +233,16 @@ class DocxTemplate:
     :param limits: size limits against zip bombs (:class:`~reportkit.engine.zipio.ZipLimits`).
     :param compress_level: zlib level for the rendered parts (1 fastest … 9 smallest).
     :param text_transform: a function applied to the text of every ``{{ … }}`` value before it
-        is escaped (the document builders put no-break spaces with it).
+        is escaped (the document builders make text findable with it: no no-break spaces, no
+        invisible format characters).
     :param render_limits: the work one render may do (time, output, loop iterations, integer
         digits, string widths; :class:`~reportkit.engine.budget.RenderLimits`); past a limit
         the render stops with a :class:`~reportkit.engine.errors.SecurityError`.
+    :param external: a template linking outside itself (a linked picture, an OLE object, an
+        attached template, a frame: what Word or LibreOffice would fetch) is refused with a
+        :class:`~reportkit.engine.errors.PackageError` (``"refuse"``), or loaded with those
+        links removed (``"strip"``, with a :class:`~reportkit.engine.errors.TemplateWarning`);
+        web and mail hyperlinks stay. Macros (a ``.docm``) are always removed, with a warning.
     """
 
     default_filters: ClassVar[Mapping[str, Callable[..., Any]]] = {}
@@ -251,6 +259,7 @@ class DocxTemplate:
         compress_level: int = 6,
         text_transform: Callable[[str], str] | None = None,
         render_limits: RenderLimits = RenderLimits(),
+        external: ExternalPolicy = "refuse",
     ) -> None:
         self._data = _read_source(source, limits)
         self._options: dict[str, Any] = {
@@ -262,9 +271,12 @@ class DocxTemplate:
             "compress_level": compress_level,
             "text_transform": text_transform,
             "render_limits": render_limits,
+            "external": external,
         }
         self.render_limits = render_limits
-        self.package = DocxPackage.from_bytes(self._data, limits)
+        self.package, removed = DocxPackage.from_bytes(self._data, limits).made_safe(external)
+        for note in removed:
+            warnings.warn(f"template: {note}", TemplateWarning, stacklevel=2)
         self._sources: dict[str, PartSource] = {}
         for part in self.package.text_parts:
             prepared = self._prepare(part)
@@ -288,12 +300,12 @@ class DocxTemplate:
 
     def _prepare(self, part: str) -> PartSource | None:
         data = self.package.data(part)
-        if b"{" not in data:
-            return None
-        try:
+        try:  # parsed even without a tag: a damaged part is refused here, not copied to outputs
             root = parse_xml(data)
         except ValueError as exc:
             raise PackageError(str(exc), part=part) from None
+        if b"{" not in data:
+            return None
         if part == self.package.properties_part:
             return _properties_source(part, data)
         return prepare_part(root, part)

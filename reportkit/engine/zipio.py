@@ -30,6 +30,7 @@ __all__ = [
     "ZipWriter",
     "compress_stream",
     "deflate_entry",
+    "entry_name_problem",
     "read_bounded",
     "read_entries",
 ]
@@ -119,6 +120,11 @@ def read_entries(data: bytes, limits: ZipLimits = ZipLimits()) -> dict[str, RawE
     entries: dict[str, RawEntry] = {}
     view = memoryview(data)
     for info in infos:
+        problem = entry_name_problem(info.filename)
+        if problem is not None:
+            raise ValueError(f"entry {info.filename[:80]!r}: {problem}")
+        if info.filename in entries:
+            raise ValueError(f"entry {info.filename[:80]!r} appears twice in the archive")
         total += info.file_size
         part_limit = limits.max_xml_part if info.filename.endswith((".xml", ".rels")) else limits.max_part
         if info.file_size > part_limit or total > limits.max_total:
@@ -141,8 +147,24 @@ def read_entries(data: bytes, limits: ZipLimits = ZipLimits()) -> dict[str, RawE
         raw = bytes(view[start : start + info.compress_size])
         if len(raw) != info.compress_size:
             raise zipfile.BadZipFile(f"{info.filename}: truncated data")
-        entries[info.filename] = RawEntry(info.filename, info.compress_type, info.CRC, info.file_size, raw)
+        entry = RawEntry(info.filename, info.compress_type, info.CRC, info.file_size, raw)
+        entry.data()  # a header that lies about the size or the CRC is refused, never copied raw
+        entries[info.filename] = entry
     return entries
+
+
+def entry_name_problem(name: str) -> str | None:
+    """Why *name* cannot be a part of a package (``../x``, ``/abs``, ``word/../../x``,
+    ``C:\\x``, a control character), or ``None``: a part name is a relative path of plain
+    segments (the Open Packaging Conventions' part names)."""
+    if not name or name.startswith("/") or "\\" in name or (len(name) > 1 and name[1] == ":"):
+        return "not a relative path inside the package"
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
+        return "a control character in the name"
+    segments = name.rstrip("/").split("/")
+    if any(segment in ("", ".", "..") for segment in segments):
+        return "a '.', '..' or empty segment in the name"
+    return None
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from reportkit.layout.nd30 import (
     LEFT,
     MOTTO,
     NATIONAL_TITLE,
+    SIGNATURE_SPACE_MM,
     cant_split,
     closing_table,
     fixed_table,
@@ -234,7 +235,15 @@ def certificate() -> DocumentObject:
     paragraph(left, "Số sổ vàng: {{ honoree.register_number }}", size=13, italic=True)
     paragraph(left, "{%p endif %}", size=13)
     paragraph(right, "{{ doc.place_date }}", size=14, italic=True)
-    for line in SIGNER:
+    # the signature and the seal get SIGNATURE_SPACE_MM (one empty 14 pt line and the rest as
+    # spacing after it), the same room the fitting counts
+    space_after = SIGNATURE_SPACE_MM * 72 / 25.4 - 14 * 1.15
+    signer_lines = ["{%p for line in signer.lines %}", "{{ line }}", "{%p endfor %}"]
+    signer_lines += ["{%p if signature %}", "{{ signature }}", "{%p else %}"]
+    for line in signer_lines:
+        paragraph(right, line, size=14, bold=True)
+    paragraph(right, "", size=14, after=space_after)
+    for line in ("{%p endif %}", "{{ signer.full_name }}"):
         paragraph(right, line, size=14, bold=True)
     return d
 
@@ -333,7 +342,7 @@ def conference_report() -> DocumentObject:
         ("{%p endfor %}", None),
         ("{%p if honorees %}", None),
         (
-            "{{ honorees.count_text|capitalize_first }} được biểu dương và nhận {{ award.title }} vì {{ reason }}.",
+            "{{ honorees.count_text|capitalize_first }} được biểu dương và nhận {{ award.title }} vì {{ reason }}{{ report.money }}.",
             BODY,
         ),
         ("{%p endif %}", None),
@@ -373,7 +382,7 @@ def invitation() -> DocumentObject:
         **BODY,
         runs=[
             (
-                "đồng chí {{ conference.chair.full_name }}{% if conference.chair.position %} - {{ conference.chair.position }}{% endif %}.",
+                "{{ conference.chair.addressed }}{% if conference.chair.position %} - {{ conference.chair.position }}{% endif %}.",
                 {"bold": False},
             )
         ],

@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["text_width_mm"]
+__all__ = ["lines_within", "text_width_mm"]
 
 _ASCII = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~"
 _REGULAR = (
@@ -52,3 +52,33 @@ def _units(text: str, bold: bool) -> int:
 def text_width_mm(text: str, size_pt: float, *, bold: bool = False) -> float:
     """The width of *text* set in Times (New Roman) at *size_pt*, in millimetres."""
     return _units(text, bold) / 1000 * size_pt * _MM_PER_POINT
+
+
+def lines_within(text: str, size_pt: float, width_mm: float, *, bold: bool = False) -> str:
+    """*text* with line breaks (``\\n``) at word boundaries chosen so that each line fits
+    *width_mm*: unchanged when it fits; else two lines as even as possible (a break after a
+    dash preferred: ``HỘI ĐỒNG THI ĐUA -`` / ``KHEN THƯỞNG``); else wrapped word by word.
+    Line breaks already in *text* are kept; no hidden character is ever added."""
+    if "\n" in text:
+        return "\n".join(lines_within(line, size_pt, width_mm, bold=bold) for line in text.split("\n"))
+    if text_width_mm(text, size_pt, bold=bold) <= width_mm:
+        return text
+    words = text.split(" ")
+    best: tuple[float, str] | None = None
+    for cut in range(1, len(words)):
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        widest = max(text_width_mm(first, size_pt, bold=bold), text_width_mm(second, size_pt, bold=bold))
+        if widest > width_mm:
+            continue
+        score = widest - (width_mm if words[cut - 1] in {"-", "–"} else 0)
+        if best is None or score < best[0]:
+            best = (score, f"{first}\n{second}")
+    if best is not None:
+        return best[1]
+    lines: list[str] = []
+    for word in words:
+        if lines and text_width_mm(f"{lines[-1]} {word}", size_pt, bold=bold) <= width_mm:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)

@@ -31,6 +31,7 @@ __all__ = [
     "FONT",
     "MOTTO",
     "NATIONAL_TITLE",
+    "SIGNATURE_SPACE_MM",
     "HeaderWidths",
     "closing_table",
     "fixed_table",
@@ -50,6 +51,9 @@ NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 FIRST_LINE_INDENT = Mm(12.7)
+SIGNATURE_SPACE_MM = 35.0
+"""Room for the signature and the seal between the signer's title and name on a certificate
+(a round seal is 35–40 mm across and covers about a third of the signature)."""
 
 
 @dataclass(frozen=True)
@@ -301,6 +305,12 @@ def closing_table(
     *signer* the paragraphs of the signature block, each given as its text; lines whose text is
     empty make the signature space.
     """
+    body = document.element.body
+    last = body[-1] if len(body) and body[-1].tag != qn("w:sectPr") else (body[-2] if len(body) > 1 else None)
+    if last is not None and last.tag == qn("w:tbl"):
+        # two tables with nothing between are one grid in Word: the signature would sit in the
+        # body's last table (the programme's), so a paragraph keeps them apart
+        paragraph(document, "", size=6)
     table = fixed_table(document, (widths.closing_left, widths.closing_right), 1)
     _space_above(table)
     cant_split(table.rows[0])  # Nơi nhận | title, signature space and name: never split

@@ -80,8 +80,8 @@ def standard_header(
     """The header table with the standard tags; *subject* adds an official letter's ``V/v`` line."""
     header_table(
         document,
-        parent="{{ agency.parent_upper }}",
-        agency="{{ agency.name_upper }}",
+        parent="{{ header.upper }}",
+        agency="{{ header.issuing }}",
         agency_rule="{{p rules.agency }}",
         number="{{ doc.number_line }}" if number else None,
         place_date="{{ doc.place_date }}" if date else None,

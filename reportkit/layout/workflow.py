@@ -64,6 +64,9 @@ def plan() -> DocumentObject:
     """Kế hoạch tổ chức hội nghị: purposes, time and place, programme, awards, budget, tasks."""
     d = _document("KẾ HOẠCH")
     body: list[Section] = [
+        ("{%p for line in plan.grounds %}", None),
+        ("{{ line }}", BODY),
+        ("{%p endfor %}", None),
         ("{{ plan.numerals.purpose }}. MỤC ĐÍCH, YÊU CẦU", "heading"),
         ("1. Mục đích", BODY),
         *_bullets("plan.purposes"),
@@ -130,7 +133,7 @@ def council_minutes() -> DocumentObject:
         ("{{ minutes.opening }}", BODY),
         ("{%p for p in minutes.proposals %}", None),
         ("{{ loop.index }}. {{ p.text }}", BODY),
-        ("Kết quả biểu quyết: {{ p.votes }}. {{ p.result }}", BODY),
+        ("Kết quả biểu quyết {{ p.method }}: {{ p.votes }}. {{ p.result }}", BODY),
         ("{%p endfor %}", None),
         ("III. KẾT LUẬN", "heading"),
         *_each("minutes.conclusions"),

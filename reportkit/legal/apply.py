@@ -29,14 +29,16 @@ def award_by_law(award: Award, on: dt.date, data: LegalData) -> Award:
         return award
     regime = data.regime_on(on)
     update: dict[str, object] = {}
-    factors = regime.factors_for(award.kind)
+    kind_factors = regime.factors_for(award.kind)
+    factors = kind_factors.for_authority(award.authority) if kind_factors is not None else None
     if award.individual_factor is None and factors is not None:
         update["individual_factor"] = factors.individual
         if award.collective_factor is None and factors.collective is not None:
             update["collective_factor"] = factors.collective
     if award.base_salary is None and (award.individual_factor is not None or "individual_factor" in update):
         update["base_salary"] = data.base_salary_on(on).amount
-    if award.round_up_to is None and regime.round_up_to is not None and (update or award.base_salary):
+    explicit_rounding = "round_up_to" in award.model_fields_set
+    if not explicit_rounding and regime.round_up_to is not None and award.round_up_to != regime.round_up_to:
         update["round_up_to"] = regime.round_up_to
     return award.model_copy(update=update) if update else award
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 from pydantic import Field, PositiveInt, ValidationError
 
@@ -26,7 +27,17 @@ from reportkit.models.errors import describe_validation_error
 from reportkit.vn.dates import numeric_date
 from reportkit.vn.text import normalize
 
-__all__ = ["BaseSalary", "LegalData", "LegalDataError", "Regime", "builtin_legal_data", "load_legal_data"]
+__all__ = [
+    "AwardFactors",
+    "BaseSalary",
+    "LegalData",
+    "LegalDataError",
+    "LevelFactors",
+    "Regime",
+    "authority_level",
+    "builtin_legal_data",
+    "load_legal_data",
+]
 
 BUILTIN = Path(__file__).with_name("regimes.yaml")
 
@@ -35,13 +46,45 @@ class LegalDataError(ValueError):
     """The legal data has nothing for a date, or a legal data file is malformed."""
 
 
-class AwardFactors(ReportkitModel):
-    """Award money of one kind of award, as factors of the base salary."""
+AuthorityLevel = Literal["commune"]
+"""Levels of authority whose awards carry their own factors: ``commune`` is a Chủ tịch Ủy ban
+nhân dân of a xã, phường or thị trấn (Nghị định 91/2017 Điều 73 khoản 1 điểm d)."""
+
+_COMMUNE_AUTHORITY = re.compile(
+    r"\b(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+(?:xã|phường|thị trấn)\b", re.IGNORECASE
+)
+
+
+def authority_level(authority: str) -> AuthorityLevel | None:
+    """The level of *authority* when the law gives it its own factors, else ``None``.
+
+    >>> authority_level("Chủ tịch Ủy ban nhân dân xã An Lư"), authority_level("Giám đốc Sở Công Thương")
+    ('commune', None)
+    """
+    return "commune" if _COMMUNE_AUTHORITY.search(normalize(authority)) else None
+
+
+class LevelFactors(ReportkitModel):
+    """Factors of the base salary for an individual and a collective."""
 
     individual: Decimal = Field(gt=0, description="Hệ số for an individual, e.g. 0.3.")
     collective: Decimal | None = Field(
         default=None, gt=0, description="Hệ số for a collective (twice the individual one when omitted)."
     )
+
+
+class AwardFactors(LevelFactors):
+    """Award money of one kind of award, as factors of the base salary, with the factors of
+    authorities of another level (``by_level: {commune: …}``)."""
+
+    by_level: dict[AuthorityLevel, LevelFactors] = Field(
+        default={}, description="Factors when the authority is of this level, e.g. commune."
+    )
+
+    def for_authority(self, authority: str) -> LevelFactors:
+        """The factors that apply when *authority* grants the award."""
+        level = authority_level(authority)
+        return self.by_level.get(level, self) if level else self
 
 
 class BaseSalary(ReportkitModel):
@@ -64,7 +107,8 @@ class Regime(ReportkitModel):
         default={}, description="Award factors by kind of award ('Giấy khen', 'Bằng khen' …)."
     )
     round_up_to: PositiveInt | None = Field(
-        default=None, description="Award money rounded up to this step, e.g. 10000 (Nghị định 98/2023)."
+        default=None,
+        description="Award money rounded up to this step, e.g. 10000 (Nghị định 91/2017 Điều 68 khoản 2).",
     )
 
     def factors_for(self, kind: str) -> AwardFactors | None:

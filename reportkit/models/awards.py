@@ -2,8 +2,9 @@
 
 Award money is data, not code: a Giấy khen of a department head carried 0.3 × the base salary
 (lương cơ sở) for an individual and twice that for a collective in 2021 (Nghị định 91/2017,
-Điều 73); Nghị định 98/2023 rounds up to the next 10.000 đồng. :class:`Award` takes the base
-salary, the factors and the rounding step, or the amounts themselves.
+Điều 73), and the product is rounded up to the next 10.000 đồng (Nghị định 91/2017 Điều 68
+khoản 2, Nghị định 98/2023 likewise): 0,3 × 1.490.000 = 447.000 → 450.000 đồng. :class:`Award`
+takes the base salary, the factors and the rounding step, or the amounts themselves.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Literal, Self
 
-from pydantic import Field, PositiveInt, computed_field, model_validator
+from pydantic import Field, PositiveInt, computed_field, field_validator, model_validator
 
 from reportkit.models.base import Money, ReportkitModel, Text
 from reportkit.models.people import Collective, Person
@@ -22,18 +23,23 @@ __all__ = ["Award", "GroupOrder", "Honoree", "HonoreeGroup", "HonoreeList"]
 
 GroupOrder = Literal["collectives_first", "individuals_first"]
 
+LAW_ROUNDING_STEP = 10_000
+"""Award money from base salary × factor is rounded up to this many đồng (Nghị định 91/2017
+Điều 68 khoản 2; Nghị định 98/2023)."""
+
 
 class Award(ReportkitModel):
     """A form of award: kind (``Giấy khen``), who grants it, and the money that comes with it.
 
-    Give the amounts themselves (``amount_individual`` / ``amount_collective``), or
-    ``base_salary`` with ``individual_factor`` (and ``collective_factor``, by default twice the
-    individual one) and an optional ``round_up_to`` step. Amounts from factors are computed
-    whenever they are read, never stored: change ``base_salary`` and every document follows, and
-    :meth:`to_yaml` writes the inputs, not a stale result. An award with neither carries no money
-    (``has_money`` is false) and its decision has no money article.
-    ``certificate_authority`` is the authority's full title for the certificate heading
-    (``Giám đốc Sở Công Thương thành phố Hải Phòng``), when longer than ``authority``.
+        Give the amounts themselves (``amount_individual`` / ``amount_collective``), or
+        ``base_salary`` with ``individual_factor`` (and ``collective_factor``, by default twice the
+        individual one); the product is rounded up to ``round_up_to`` (10.000 đồng, the law's step,
+    unless the event says otherwise; ``1`` keeps the exact product). Amounts from factors are computed
+        whenever they are read, never stored: change ``base_salary`` and every document follows, and
+        :meth:`to_yaml` writes the inputs, not a stale result. An award with neither carries no money
+        (``has_money`` is false) and its decision has no money article.
+        ``certificate_authority`` is the authority's full title for the certificate heading
+        (``Giám đốc Sở Công Thương thành phố Hải Phòng``), when longer than ``authority``.
     """
 
     kind: Text = Field(
@@ -60,17 +66,24 @@ class Award(ReportkitModel):
     collective_factor: Decimal | None = Field(
         default=None, gt=0, description="Hệ số for a collective; twice the individual factor when omitted."
     )
-    round_up_to: PositiveInt | None = Field(
-        default=None, description="Round amounts up to this step, e.g. 10000 (Nghị định 98/2023)."
+    round_up_to: PositiveInt = Field(
+        default=LAW_ROUNDING_STEP,
+        description="Amounts from base salary × factor are rounded up to this step in đồng "
+        "(10000, the law's step when omitted or null: Nghị định 91/2017 Điều 68 khoản 2, Nghị định "
+        "98/2023); 1 keeps the exact product.",
     )
+
+    @field_validator("round_up_to", mode="before")
+    @classmethod
+    def _law_step_when_unsaid(cls, value: object) -> object:
+        return LAW_ROUNDING_STEP if value is None else value
 
     def _money(self, factor: Decimal | None) -> int | None:
         if self.base_salary is None or factor is None:
             return None
         amount = (Decimal(self.base_salary) * factor).quantize(Decimal(1), ROUND_HALF_UP)
-        if self.round_up_to:
-            step = Decimal(self.round_up_to)
-            amount = (amount / step).to_integral_value(ROUND_CEILING) * step
+        step = Decimal(self.round_up_to)
+        amount = (amount / step).to_integral_value(ROUND_CEILING) * step
         return int(amount)
 
     @property

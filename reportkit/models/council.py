@@ -13,9 +13,10 @@ from reportkit.models.base import DateTime, Name, ReportkitModel, Text
 from reportkit.models.people import Person
 from reportkit.vn.numbers import format_percent, pad_count
 
-__all__ = ["CouncilMeeting", "CouncilMember", "Proposal", "ProposalScope"]
+__all__ = ["CouncilMeeting", "CouncilMember", "Proposal", "ProposalScope", "VoteMethod"]
 
 ProposalScope = Literal["all", "collectives", "individuals"]
+VoteMethod = Literal["giơ tay", "bỏ phiếu kín"]
 
 
 class CouncilMember(Person):
@@ -81,6 +82,9 @@ class CouncilMeeting(ReportkitModel):
         description="Share of all members whose approval a proposal needs (council's rules; 0.7 by default).",
     )
     conclusions: list[Text] = Field(default=[], description="What the council concluded, one per entry.")
+    vote_method: VoteMethod = Field(
+        default="giơ tay", description="How the members voted: 'giơ tay' (show of hands) or 'bỏ phiếu kín'."
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Self:

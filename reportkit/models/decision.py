@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from reportkit.models.agency import Agency
 from reportkit.models.awards import Award, HonoreeList
 from reportkit.models.base import ReportkitModel, Text, UpperText
 from reportkit.models.document import IssuedDocument
 from reportkit.vn.text import as_clause
 
-__all__ = ["Decision", "DecisionContent"]
+__all__ = ["Decision", "DecisionContent", "default_fund"]
 
 
 class DecisionContent(ReportkitModel):
@@ -79,4 +80,10 @@ class Decision(DecisionContent, IssuedDocument):
 
     @property
     def fund_text(self) -> str:
-        return self.fund or f"Quỹ thi đua, khen thưởng của {self.agency.name}"
+        return self.fund or default_fund(self.agency)
+
+
+def default_fund(agency: Agency) -> str:
+    """Where award money comes from unless the event says: ``Quỹ thi đua, khen thưởng của Sở
+    Công Thương`` (Nghị định 91/2017 Điều 65; Nghị định 98/2023)."""
+    return f"Quỹ thi đua, khen thưởng của {agency.name}"

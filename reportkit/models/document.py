@@ -8,6 +8,7 @@ from reportkit.models.agency import Agency, Signer
 from reportkit.models.base import Date, ReportkitModel, Text
 from reportkit.vn.dates import admin_date, place_date
 from reportkit.vn.doc_numbers import doc_number
+from reportkit.vn.text import upper
 
 __all__ = ["IssuedDocument", "closing_lines", "recipient_lines"]
 
@@ -43,6 +44,14 @@ class IssuedDocument(ReportkitModel):
     issuer: Text | None = Field(
         default=None, description="Symbol after the number when it is not the agency's, e.g. 'SCT-VP'."
     )
+    unit: Text | None = Field(
+        default=None,
+        description=(
+            "The unit of the agency that issues it, when not the agency itself: 'Văn phòng' (a "
+            "submission), 'Hội đồng Thi đua - Khen thưởng' (the council's minutes). The header then "
+            "reads the agency over the unit."
+        ),
+    )
     date: Date = Field(description="Date of issue: '22/6/2021', '2021-06-22' or an Excel date.")
     agency: Agency = Field(description="The issuing agency.")
     summary: Text | None = Field(default=None, description="Trích yếu (summary line).")
@@ -61,6 +70,15 @@ class IssuedDocument(ReportkitModel):
         if self.number is None:
             return ""
         return doc_number(self.number, self.doc_type, self.issuer or self.agency.abbreviation)
+
+    @property
+    def header_lines(self) -> tuple[str, str]:
+        """The agency block (ô 2): the upper line (regular) and the issuing one (bold), upper
+        case: ``UBND THÀNH PHỐ HẢI PHÒNG`` / ``SỞ CÔNG THƯƠNG``, or ``SỞ CÔNG THƯƠNG`` /
+        ``VĂN PHÒNG`` for a document its office issues."""
+        if self.unit:
+            return self.agency.name_upper, upper(self.unit)
+        return self.agency.parent_upper, self.agency.name_upper
 
     @property
     def number_line(self) -> str:

@@ -50,6 +50,13 @@ class DocumentInfo(ReportkitModel):
             "Symbol after the type when it is not the agency's: 'VP' in '10/TTr-VP', 'SCT-VP' in '05/SCT-VP'."
         ),
     )
+    unit: Text | None = Field(
+        default=None,
+        description=(
+            "The unit that issues it, when not the agency: 'Văn phòng' (header SỞ CÔNG THƯƠNG over "
+            "VĂN PHÒNG); the council's minutes default to 'Hội đồng Thi đua - Khen thưởng'."
+        ),
+    )
     signer: Signer | None = Field(
         default=None, description="Who signs this document, when not the event's signer (e.g. TL. GIÁM ĐỐC)."
     )

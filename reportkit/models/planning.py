@@ -64,10 +64,21 @@ class PlanContent(ReportkitModel):
     """What a plan says beyond the conference it organises: purposes and requirements, tasks by
     unit, and the budget (its award money comes from the honoree list itself)."""
 
+    grounds: list[Text] = Field(
+        default=[],
+        description=(
+            "What the plan implements, one per entry, e.g. 'Thực hiện Kế hoạch số 03/KH-SCT ngày "
+            "15/01/2021 của Sở Công Thương về công tác thi đua, khen thưởng năm 2021'."
+        ),
+    )
     purposes: list[Text] = Field(min_length=1, description="Mục đích, one per entry.")
     requirements: list[Text] = Field(default=[], description="Yêu cầu, one per entry.")
     tasks: list[UnitTasks] = Field(default=[], description="Tasks by unit (phân công nhiệm vụ).")
     budget: list[BudgetLine] = Field(default=[], description="Estimated costs other than award money.")
     budget_source: Text | None = Field(
-        default=None, description="Where the money comes from (default: the agency's regular budget)."
+        default=None,
+        description=(
+            "Where the money comes from (default: the decision's fund, the agency's "
+            "Quỹ thi đua, khen thưởng)."
+        ),
     )

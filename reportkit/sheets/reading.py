@@ -232,9 +232,14 @@ def _read_xlsx(path: Path, sheet: str | None, limits: SheetLimits) -> list[list[
         except (KeyError, IndexError):
             names = ", ".join(repr(name) for name in workbook.sheetnames)
             raise SheetError(f"{path.name}: no sheet named {sheet!r} (its sheets: {names})") from None
+        last_row, last_column = _extent(worksheet, path, limits)
         rows: list[list[Cell]] = []
         budget = _TextBudget(limits)
-        for values in worksheet.iter_rows(values_only=True):
+        # bounded by the cells that hold something: a stray format at XFD1048576 declares a
+        # million rows of 16,384 empty cells, which openpyxl would otherwise build one by one
+        for values in worksheet.iter_rows(
+            max_row=max(last_row, 1), max_col=max(last_column, 1), values_only=True
+        ):
             row = list(values)
             while row and row[-1] is None:
                 row.pop()  # cells a stray format or dimension declares, with nothing in them
@@ -245,11 +250,51 @@ def _read_xlsx(path: Path, sheet: str | None, limits: SheetLimits) -> list[list[
     while rows and not rows[-1]:
         rows.pop()
     if has_formulas:
-        _refuse_uncomputed_formulas(path, worksheet.title, rows)
+        _refuse_uncomputed_formulas(path, worksheet.title, rows, (last_row, last_column))
     return rows
 
 
-def _refuse_uncomputed_formulas(path: Path, title: str, rows: list[list[Cell]]) -> None:
+_CELL_WITH_CONTENT = re.compile(rb"<(?:\w+:)?c(\s[^>]*)?(?<!/)>(?!\s*</(?:\w+:)?c>)")
+_REFERENCE = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
+
+
+def _extent(worksheet: Any, path: Path, limits: SheetLimits) -> tuple[int, int]:
+    """The last row and column of *worksheet* whose cells hold something (a value, a formula),
+    found by one pass of a regular expression over the sheet's XML as it inflates: a cell
+    written ``<c r="A5" s="1"/>`` or ``<c r="A5" s="1"></c>`` (a format, nothing in it) is passed
+    over at C speed. Past
+    :class:`SheetLimits` the sheet is refused here, naming the far cell, before any row is
+    built (a stray cell at XFD1048576 would make openpyxl build a million rows of 16,384)."""
+    from openpyxl.utils import column_index_from_string
+
+    last_row = last_column = 0
+    tail = b""
+    with worksheet.parent._archive.open(worksheet._worksheet_path) as part:
+        while chunk := part.read(1 << 20):
+            text = tail + chunk
+            cut = text.rfind(b">") + 1
+            text, tail = text[:cut], text[cut:]
+            for match in _CELL_WITH_CONTENT.finditer(text):
+                reference = _REFERENCE.search(match.group(1) or b"")
+                if reference is None:
+                    return limits.max_rows, limits.max_columns  # no references: let the rows tell
+                column = column_index_from_string(reference.group(1).decode())
+                row = int(reference.group(2))
+                if row > limits.max_rows or column > limits.max_columns:
+                    cell = (reference.group(1) + reference.group(2)).decode()
+                    raise UnreadableSheetError(
+                        f"{path.name}: the cell {cell} holds something, beyond the limit of "
+                        f"{limits.max_rows} rows and {limits.max_columns} columns for a table: delete "
+                        "the stray cells far from the list (select the empty rows and columns, "
+                        "Delete) and save"
+                    )
+                last_row, last_column = max(last_row, row), max(last_column, column)
+    return last_row, last_column
+
+
+def _refuse_uncomputed_formulas(
+    path: Path, title: str, rows: list[list[Cell]], extent: tuple[int, int]
+) -> None:
     """Report formula cells that carry no computed value (files written by openpyxl or pandas):
     read as data they would be empty cells, and a row of them would vanish."""
     from openpyxl import load_workbook
@@ -257,7 +302,10 @@ def _refuse_uncomputed_formulas(path: Path, title: str, rows: list[list[Cell]]) 
     workbook = load_workbook(path, read_only=True, data_only=False)
     try:
         problems = []
-        for number, formulas in enumerate(workbook[title].iter_rows(values_only=True), start=1):
+        bounded = workbook[title].iter_rows(
+            max_row=max(extent[0], 1), max_col=max(extent[1], 1), values_only=True
+        )
+        for number, formulas in enumerate(bounded, start=1):
             values = rows[number - 1] if number <= len(rows) else []
             for column, formula in enumerate(formulas):
                 value = values[column] if column < len(values) else None

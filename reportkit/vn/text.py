@@ -3,6 +3,12 @@
 Vietnamese letters can be written precomposed (NFC, ``"ễ"`` = U+1EC5) or decomposed (NFD,
 ``"e" + U+0302 + U+0303``). Both look alike on screen but compare unequal, so every string that
 enters reportkit is brought to NFC here, trimmed, and its inner runs of whitespace collapsed.
+
+Text must be findable as typed: a clerk who searches Word for ``Nguyễn Văn An`` or ``22/6/2021``
+must find it. So no-break and other odd spaces become plain spaces and invisible format
+characters (zero-width spaces and joiners, soft hyphens, bidi controls, the BOM, tag characters:
+Unicode category Cf) are removed, here and in every value a document template prints
+(:func:`findable`).
 """
 
 from __future__ import annotations
@@ -10,18 +16,39 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from reportkit.charclasses import FORMAT_CHARS
+
 __all__ = [
     "as_clause",
     "capitalize_first",
     "capitalize_words",
+    "findable",
     "lower_first",
     "nfc",
     "normalize",
     "normalize_name",
+    "strip_format_chars",
     "upper",
 ]
 
 _WHITESPACE = re.compile(r"\s+")
+_ODD_SPACES = re.compile(r"[^\S\n\t ]")  # whitespace other than space, tab and newline
+
+
+def strip_format_chars(text: str) -> str:
+    """*text* without invisible format characters (Unicode category Cf: U+200B, U+2060, U+00AD,
+    U+FEFF, bidi controls, tag characters …)."""
+    return FORMAT_CHARS.sub("", text)
+
+
+def findable(text: str) -> str:
+    """*text* as a search finds it: NFC, every no-break or odd space (U+00A0, U+202F, U+2009 …)
+    a plain space, format characters removed; line breaks and tabs kept.
+
+    >>> findable("Nguyễn\u00a0Văn\u200bAn") == "Nguyễn VănAn"
+    True
+    """
+    return _ODD_SPACES.sub(" ", strip_format_chars(nfc(text)))
 
 
 def nfc(text: str) -> str:
@@ -30,12 +57,13 @@ def nfc(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """NFC, strip the ends and collapse every inner run of whitespace to one space.
+    """NFC, drop format characters, strip the ends and collapse every inner run of whitespace
+    (no-break spaces included) to one space.
 
     >>> normalize("  Sở   Công\\tThương ")
     'Sở Công Thương'
     """
-    return _WHITESPACE.sub(" ", nfc(text)).strip()
+    return _WHITESPACE.sub(" ", strip_format_chars(nfc(text))).strip()
 
 
 def capitalize_words(text: str) -> str:
