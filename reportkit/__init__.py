@@ -14,6 +14,14 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "DataLimits": "reportkit.models.loading",
+    "ImageError": "reportkit.engine.errors",
+    "KINDS": "reportkit.kinds",
+    "ReportkitError": "reportkit.errors",
+    "TemplateWarning": "reportkit.engine.errors",
+    "ToolError": "reportkit.errors",
+    "UserInputError": "reportkit.errors",
+    "build_pack": "reportkit.app",
+    "load_event": "reportkit.app",
     "Image": "reportkit.engine.media",
     "PackageError": "reportkit.engine.errors",
     "RenderError": "reportkit.engine.errors",
@@ -31,16 +39,19 @@ _EXPORTS = {
     "UndefinedVariableError": "reportkit.engine.errors",
     "ZipLimits": "reportkit.engine.zipio",
     "check": "reportkit.checker",
-    "render_many": "reportkit.engine.batch",
+    "render_many": "reportkit.template",
 }
 
 __all__ = [
+    "KINDS",
     "DataLimits",
     "Image",
+    "ImageError",
     "PackageError",
     "RenderError",
     "RenderLimits",
     "Report",
+    "ReportkitError",
     "Rich",
     "RichParagraphs",
     "Rule",
@@ -50,33 +61,42 @@ __all__ = [
     "Template",
     "TemplateError",
     "TemplateSyntaxError",
+    "TemplateWarning",
+    "ToolError",
     "UndefinedVariableError",
+    "UserInputError",
     "ZipLimits",
     "__version__",
+    "build_pack",
     "check",
+    "load_event",
     "render_many",
 ]
 
 if TYPE_CHECKING:  # what type checkers and editors see
+    from reportkit.app import build_pack, load_event
     from reportkit.checker import check
     from reportkit.checker.findings import Report
-    from reportkit.engine.batch import render_many
     from reportkit.engine.budget import RenderLimits
     from reportkit.engine.errors import (
+        ImageError,
         PackageError,
         RenderError,
         SecurityError,
         TemplateError,
         TemplateSyntaxError,
+        TemplateWarning,
         UndefinedVariableError,
     )
     from reportkit.engine.media import Image
     from reportkit.engine.rich import Rich, RichParagraphs, Rule
     from reportkit.engine.subdoc import Subdoc
     from reportkit.engine.zipio import ZipLimits
+    from reportkit.errors import ReportkitError, ToolError, UserInputError
+    from reportkit.kinds import KINDS
     from reportkit.models.loading import DataLimits
     from reportkit.sheets.reading import SheetLimits
-    from reportkit.template import Template
+    from reportkit.template import Template, render_many
 
 
 __getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)

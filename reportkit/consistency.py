@@ -22,7 +22,7 @@ from reportkit.models.people import Person
 from reportkit.vn.text import normalize
 
 if TYPE_CHECKING:
-    from reportkit.pack import Event
+    from reportkit.app.events import Event
 
 __all__ = ["Finding", "duplicate_numbers", "ground_findings", "review_event"]
 

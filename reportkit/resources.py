@@ -8,23 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportkit.errors import UserInputError
+from reportkit.kinds import KINDS
+
 __all__ = ["TEMPLATE_NAMES", "builtin_template", "example_event", "templates_folder"]
 
-TEMPLATE_NAMES = (
-    "quyet_dinh_khen_thuong.docx",
-    "danh_sach_khen_thuong.docx",
-    "giay_khen.docx",
-    "giay_khen_phoi.docx",
-    "bao_cao_hoi_nghi.docx",
-    "giay_moi.docx",
-    "thu_khen.docx",
-    "ke_hoach_hoi_nghi.docx",
-    "bien_ban_hop_hoi_dong.docx",
-    "to_trinh_khen_thuong.docx",
-    "chuong_trinh_hoi_nghi.docx",
-    "thong_bao_ket_luan.docx",
-    "cong_van.docx",
-)
+TEMPLATE_NAMES = tuple(kind.template for kind in KINDS.values())
+"""The built-in templates, one per document kind (:data:`reportkit.kinds.KINDS`)."""
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -32,7 +22,7 @@ _PACKAGE = Path(__file__).resolve().parent
 def templates_folder() -> Path:
     """The folder holding the built-in templates."""
     for folder in (_PACKAGE / "templates", _PACKAGE.parent / "templates"):
-        if (folder / TEMPLATE_NAMES[0]).is_file():
+        if (folder / KINDS["decision"].template).is_file():
             return folder
     raise FileNotFoundError(
         "the built-in templates are missing: reinstall reportkit, or run "
@@ -43,7 +33,7 @@ def templates_folder() -> Path:
 def builtin_template(name: str) -> Path:
     """The path of a built-in template, by file name (``"giay_khen.docx"``)."""
     if name not in TEMPLATE_NAMES:
-        raise ValueError(f"no built-in template {name!r}; there are: {', '.join(TEMPLATE_NAMES)}")
+        raise UserInputError(f"no built-in template {name!r}; there are: {', '.join(TEMPLATE_NAMES)}")
     return templates_folder() / name
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar
 
-from reportkit.engine.template import DocxTemplate
+from reportkit.engine import batch
+from reportkit.engine.template import DocxTemplate, Source
 from reportkit.filters import VN_FILTERS
 
-__all__ = ["Template"]
+__all__ = ["Template", "compiled", "render_each", "render_many"]
 
 
 class Template(DocxTemplate):
@@ -20,3 +21,20 @@ class Template(DocxTemplate):
     """
 
     default_filters: ClassVar[Mapping[str, Callable[..., Any]]] = VN_FILTERS
+
+
+def compiled(template: DocxTemplate | Source) -> DocxTemplate:
+    """*template* as it is when compiled, else compiled as a :class:`Template` (with the
+    Vietnamese filters)."""
+    return template if isinstance(template, DocxTemplate) else Template(template)
+
+
+def render_many(template: DocxTemplate | Source, contexts: Any, out_dir: Any, **options: Any) -> list[Any]:
+    """:func:`reportkit.engine.batch.render_many`, a template given as a path or bytes being
+    compiled as a :class:`Template` (``|money``, ``|admin_date`` … available)."""
+    return batch.render_many(compiled(template), contexts, out_dir, **options)
+
+
+def render_each(template: DocxTemplate | Source, contexts: Any, out_dir: Any, **options: Any) -> Any:
+    """:func:`reportkit.engine.batch.render_each`, compiling a path or bytes as a :class:`Template`."""
+    return batch.render_each(compiled(template), contexts, out_dir, **options)

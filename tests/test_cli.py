@@ -44,7 +44,7 @@ def test_certificates_from_each_sample(sample_data: Path, tmp_path: Path, name: 
 def test_messy_list_is_reported_and_nothing_written(sample_data: Path, tmp_path: Path) -> None:
     out = tmp_path / "gk"
     result = run("certificates", str(sample_data / "honorees_messy.csv"), "-c", str(EVENT), "-o", str(out))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "row 11, column 'Họ và tên / Tên tập thể'" in result.stderr  # STT 10, under the header row
     assert "row 12, column 'Giới tính'" in result.stderr and "'X'" in result.stderr
     assert "row 6" not in result.stderr and "row 7" not in result.stderr and "row 9" not in result.stderr
@@ -90,7 +90,7 @@ def test_existing_files_need_overwrite_or_resume(sample_data: Path, tmp_path: Pa
     )
     assert run(*args).returncode == 0
     again = run(*args)
-    assert again.returncode == 1 and "already exist" in again.stderr
+    assert again.returncode == 2 and "already exist" in again.stderr
     assert run(*args, "--resume").returncode == 0
     assert run(*args, "--overwrite").returncode == 0
 
@@ -154,7 +154,7 @@ def test_render_reports_template_errors(sample_data: Path, tmp_path: Path) -> No
     result = run(
         "render", str(template), str(sample_data / "honorees_2015_2020.csv"), "-o", str(tmp_path / "out")
     )
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert (
         "record 1, word/document.xml, paragraph 2" in result.stderr
         and "'khong_co' is undefined" in result.stderr

@@ -62,9 +62,9 @@ def test_init_edit_pack_for_a_new_agency(tmp_path: Path) -> None:
     assert len(list((out / "thu_khen").glob("*.docx"))) == 5
     assert len(list((out / "giay_moi").glob("*.docx"))) == 1
     again = run("pack", str(event_file), "-o", str(out), "--no-pdf")
-    assert again.returncode == 1 and "--overwrite" in again.stderr and "Traceback" not in again.stderr
+    assert again.returncode == 2 and "--overwrite" in again.stderr and "Traceback" not in again.stderr
     assert run("pack", str(event_file), "-o", str(out), "--no-pdf", "--overwrite").returncode == 0
-    assert run("init", str(folder)).returncode == 1
+    assert run("init", str(folder)).returncode == 2
 
 
 def test_pack_refuses_only_its_own_files(tmp_path: Path) -> None:
@@ -90,7 +90,7 @@ def test_decision_and_list_refuse_to_overwrite(sample_data: Path, tmp_path: Path
     args = ("decision", str(sample_data / "honorees_2015_2020.csv"), "-c", str(EVENT), "--out", str(target))
     assert run(*args).returncode == 0 and target.is_file()  # the folder was created
     refused = run(*args)
-    assert refused.returncode == 1 and "exists: add --overwrite" in refused.stderr
+    assert refused.returncode == 2 and "exists: add --overwrite" in refused.stderr
     assert "overwrite=True" not in refused.stderr
     assert run(*args, "--overwrite").returncode == 0
 
@@ -108,7 +108,7 @@ def test_version_and_sheet_option(sample_data: Path, tmp_path: Path) -> None:
         "-o",
         str(tmp_path / "l.docx"),
     )
-    assert wrong.returncode == 1 and "no sheet named 'Nope' (its sheets: '" in wrong.stderr
+    assert wrong.returncode == 2 and "no sheet named 'Nope' (its sheets: '" in wrong.stderr
 
 
 def test_error_text_is_printed_literally(tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ def test_validation_errors_speak_fields_not_types(tmp_path: Path, sample_data: P
     result = run(
         "decision", str(tmp_path / "honorees_2015_2020.csv"), "-c", str(bad), "-o", str(tmp_path / "q.docx")
     )
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "decision.number: " in result.stderr and "('mười hai')" in result.stderr
     assert "https://errors.pydantic.dev" not in result.stderr and "type=" not in result.stderr
 
@@ -157,7 +157,7 @@ def test_empty_list_is_a_clear_error(tmp_path: Path) -> None:
     book.active.delete_rows(2, 2)
     book.save(folder / "danh_sach.xlsx")
     result = run("pack", str(folder / "su_kien.yaml"), "-o", str(tmp_path / "out"), "--no-pdf")
-    assert result.returncode == 1 and "empty" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "empty" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_failed_batch_leaves_nothing(tmp_path: Path) -> None:

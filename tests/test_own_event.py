@@ -58,8 +58,8 @@ def test_report_invitations_and_letters_commands(tmp_path: Path) -> None:
     assert "THƯ CẢM ƠN" in lines and any(line.startswith("Kính gửi: Đồng chí") for line in lines)
     # The overwrite policy holds for the new commands too.
     again = run("letters", str(EVENT), "-o", str(tmp_path / "tk"))
-    assert again.returncode == 1 and "--overwrite" in again.stderr
-    assert run("report", str(EVENT), "-o", str(report)).returncode == 1
+    assert again.returncode == 2 and "--overwrite" in again.stderr
+    assert run("report", str(EVENT), "-o", str(report)).returncode == 2
 
 
 def test_decision_from_the_event_file_alone(tmp_path: Path) -> None:
@@ -69,7 +69,7 @@ def test_decision_from_the_event_file_alone(tmp_path: Path) -> None:
     assert any("Số: 12/QĐ-SCT" in line for line in texts(target))
     csv = EXAMPLE / "honorees_2015_2020.csv"
     result = run("decision", str(csv), "-o", str(tmp_path / "x.docx"))
-    assert result.returncode == 1 and "--config" in result.stderr
+    assert result.returncode == 2 and "--config" in result.stderr
 
 
 # -- empty inputs ----------------------------------------------------------------------------
@@ -109,7 +109,7 @@ def test_empty_inputs_are_a_clear_error(command: list[str], empty_event: Path, t
         "template": str(template),
     }
     result = run(*[part.format(**values) for part in command])
-    assert result.returncode == 1, result.stdout
+    assert result.returncode == 2, result.stdout
     assert "Traceback" not in result.stderr
     assert "empty" in result.stderr or "no rows" in result.stderr
     assert not list((tmp_path / "out").rglob("*.docx")) if (tmp_path / "out").exists() else True
@@ -176,7 +176,7 @@ def test_a_date_that_does_not_exist_fails_at_load_time(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="there is no month 13"):
         EventConfig.from_yaml(bad)
     result = run("decision", str(bad), "-o", str(tmp_path / "q.docx"))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "date: '32/13/2021' is not a date: there is no month 13" in result.stderr
     assert not (tmp_path / "q.docx").exists()
 
@@ -204,7 +204,7 @@ def test_date_filters_and_columns(tmp_path: Path) -> None:
     result = run("render", str(tmp_path / "t.docx"), str(path), "-o", str(tmp_path / "o"))
     (tmp_path / "t.docx").write_bytes(build(["{{ ho_va_ten }} {{ ngay_sinh|numeric_date }}"]))
     result = run("render", str(tmp_path / "t.docx"), str(path), "-o", str(tmp_path / "o"))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "row 3, column 'Ngày sinh': '32/13/1990' is not a date: there is no month 13" in result.stderr
     assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
 
@@ -273,7 +273,7 @@ def test_bad_filename_pattern_lists_the_headings(tmp_path: Path) -> None:
     template.write_bytes(build(["{{ stt }}"]))
     csv = EXAMPLE / "honorees_2015_2020.csv"
     result = run("render", str(template), str(csv), "-o", str(tmp_path / "o"), "--filename", "{Họ tên}.docx")
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "no column 'Họ tên'" in result.stderr and "Họ và tên / Tên tập thể" in result.stderr
     assert "KeyError" not in result.stderr
     with pytest.raises(Exception, match=r"\{x.__class__\} is not allowed"):
@@ -285,7 +285,7 @@ def test_undefined_name_suggests_and_lists(tmp_path: Path) -> None:
     template.write_bytes(build(["Kính gửi {{ ho_va_ten }}"]))
     csv = EXAMPLE / "honorees_2015_2020.csv"
     result = run("render", str(template), str(csv), "-o", str(tmp_path / "o"))
-    assert result.returncode == 1
+    assert result.returncode == 2
     assert "did you mean `ho_va_ten_ten_tap_the`?" in result.stderr
     assert "the names given are:" in result.stderr and "thanh_tich" in result.stderr
     with pytest.raises(Exception, match="the value has no field 'ho_tn'; did you mean `ho_ten`"):

@@ -591,7 +591,7 @@ def test_cli_writes_each_workflow_document(
     assert result.exit_code == 0, result.output
     assert (tmp_path / name).is_file() and check(tmp_path / name, layout=False).ok
     again = runner.invoke(app, [command, str(example_event())])
-    assert again.exit_code == 1 and "exists" in again.output
+    assert again.exit_code == 2 and "exists" in again.output
 
 
 def test_cli_names_the_missing_section(tmp_path: Path) -> None:
@@ -599,7 +599,7 @@ def test_cli_names_the_missing_section(tmp_path: Path) -> None:
     del data["council"], data["submission"]
     path = write_event(tmp_path, data)
     result = CliRunner().invoke(app, ["minutes", str(path), "-o", str(tmp_path / "bb.docx")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "has no 'council' section" in result.output
     assert not (tmp_path / "bb.docx").exists()
 

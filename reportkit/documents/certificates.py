@@ -16,6 +16,7 @@ from reportkit.documents.fitting import fit_certificate
 from reportkit.engine.batch import render_many
 from reportkit.engine.media import Image
 from reportkit.engine.merge import write_merged
+from reportkit.errors import UserInputError
 from reportkit.models.awards import Honoree
 from reportkit.models.decision import Decision
 from reportkit.resources import builtin_template
@@ -64,7 +65,7 @@ def certificate_contexts(
     page (:mod:`reportkit.documents.fitting`); a record that cannot fit raises
     :class:`~reportkit.documents.fitting.CertificateFitError` before anything is written."""
     if model.honorees is None or model.honorees.award is None:
-        raise ValueError("the decision has no honorees or no award")
+        raise UserInputError("the decision has no honorees or no award")
     award = model.honorees.award
     contexts = []
     for position, honoree in enumerate(model.honorees.ordered):
@@ -196,7 +197,7 @@ def certificate_pdfs(
     """A PDF of every honoree's Giấy khen (``01 Phòng Quản lý Thương mại.pdf`` …), the same
     pages as :func:`certificates` writes, produced by one LibreOffice conversion per batch of
     certificates (:func:`reportkit.pdf_pages.render_pdfs`) instead of one per file."""
-    from reportkit.pdf_pages import render_pdfs
+    from reportkit.pdf.pages import render_pdfs
 
     compiled, contexts = _prepared(model, overlay, offset_mm, template, signature, register_start)
     return render_pdfs(compiled, contexts, out_dir, filename=filename, overwrite=overwrite, workers=workers)

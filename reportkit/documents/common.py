@@ -29,15 +29,19 @@ __all__ = [
     "DOCUMENT_TEXT",
     "ROMAN",
     "RULE_SHARE",
+    "Output",
     "TemplateChoice",
     "load_template",
     "money_with_words",
     "number_present",
+    "render_builtin",
     "rule_under",
     "standard_context",
 ]
 
 TemplateChoice = str | os.PathLike[str] | Template | None
+Output = str | os.PathLike[str] | None
+"""Where a builder writes its document: a path, or ``None`` for the bytes."""
 RULE_SHARE = 0.4
 _CELL_PADDING_MM = 3.8
 _TEXT_WIDTH_MM = 165.0
@@ -78,6 +82,11 @@ def number_present(present: dict[str, bool], numerals: tuple[str, ...] = ROMAN) 
     """
     shown = iter(numerals)
     return {key: next(shown) if here else None for key, here in present.items()}
+
+
+def render_builtin(name: str, context: dict[str, Any], template: TemplateChoice, out: Output) -> bytes | Path:
+    """The document from the user's *template* or the built-in *name*, to *out* or as bytes."""
+    return load_template(template, name).render(context, out)
 
 
 def money_with_words(amount: int) -> str:

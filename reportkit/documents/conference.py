@@ -18,6 +18,7 @@ from reportkit.documents.common import (
 )
 from reportkit.engine.batch import render_many
 from reportkit.engine.media import Image
+from reportkit.errors import UserInputError
 from reportkit.models.awards import Honoree
 from reportkit.models.conference import Conference
 from reportkit.models.decision import default_fund
@@ -177,7 +178,7 @@ def invitations(
     numbered on from *issue*'s number (:func:`invitation_issues`)."""
     invited = list(guests if guests is not None else conference.guests)
     if not invited:
-        raise ValueError("nobody to invite: the conference has no guests")
+        raise UserInputError("nobody to invite: the conference has no guests")
     contexts = [
         dict(standard_context(numbered, signature), conference=conference, guest=guest)
         for numbered, guest in zip(invitation_issues(issue, len(invited)), invited, strict=True)
@@ -342,7 +343,7 @@ def thank_you_letters(
     with the letter template and the batch guarantees of :func:`commendation_letters`."""
     invited = list(guests if guests is not None else conference.guests)
     if not invited:
-        raise ValueError("nobody to thank: the conference has no guests")
+        raise UserInputError("nobody to thank: the conference has no guests")
     contexts = [thanks_context(g, conference, issue, signature=signature) for g in invited]
     return _letters(contexts, "thu_cam_on", lambda c: c["guest"].full_name, template, out_dir, overwrite)
 

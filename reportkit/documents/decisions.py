@@ -9,6 +9,7 @@ from typing import overload
 
 from reportkit.documents.common import TemplateChoice, load_template, rule_under, standard_context
 from reportkit.engine.media import Image
+from reportkit.errors import UserInputError
 from reportkit.models.awards import Award, Honoree, HonoreeList
 from reportkit.models.decision import Decision
 from reportkit.vn.numbers import format_money, pad_count
@@ -66,9 +67,9 @@ def money_article(honorees: HonoreeList, kind: str, fund: str) -> str | None:
 
 def _parts(model: Decision) -> tuple[HonoreeList, Award]:
     if model.honorees is None or not model.honorees.honorees:
-        raise ValueError("the decision has no honorees: the honoree list is missing or empty")
+        raise UserInputError("the decision has no honorees: the honoree list is missing or empty")
     if model.honorees.award is None:
-        raise ValueError("the honoree list has no award (kind, authority, amounts)")
+        raise UserInputError("the honoree list has no award (kind, authority, amounts)")
     return model.honorees, model.honorees.award
 
 

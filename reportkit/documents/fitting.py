@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportkit.engine.rich import Rich
+from reportkit.errors import UserInputError
 from reportkit.layout.metrics import text_width_mm
 from reportkit.layout.nd30 import SIGNATURE_SPACE_MM
 
@@ -38,7 +39,7 @@ _FIXED_TOP_PT = 14 * _LINE + 15 * _LINE + 6 + 17 * _LINE + 14
 _SLACK_PT = 8.0
 
 
-class CertificateFitError(ValueError):
+class CertificateFitError(UserInputError):
     """A certificate that cannot be fitted on one page even at the smallest allowed layout."""
 
 

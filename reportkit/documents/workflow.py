@@ -1,7 +1,7 @@
-"""The documents around the decision, in the order an office issues them: the plan of the
-conference (Kế hoạch), the council's minutes (Biên bản), the submission (Tờ trình), the
-programme (Chương trình), the notice of conclusions (Thông báo kết luận) and the official
-letter (công văn).
+"""The documents that prepare the decision, in the order an office issues them: the plan of
+the conference (Kế hoạch), the council's minutes (Biên bản) and the submission (Tờ trình). The
+programme, the notice of conclusions and the official letter are in
+:mod:`reportkit.documents.notices` (and importable from here).
 
 Every figure comes from the models the decision uses: the council votes on the honoree list,
 the submission submits that list with its money, the plan budgets that money, and each document
@@ -11,29 +11,37 @@ cites the one before it by number and date.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, overload
+from typing import overload
 
 from reportkit.documents.common import (
     ARABIC,
+    Output,
     TemplateChoice,
-    load_template,
     money_with_words,
     number_present,
+    render_builtin,
     standard_context,
 )
 from reportkit.documents.conference import comrade, conference_time, full_stop
 from reportkit.documents.decisions import money_clauses
+from reportkit.documents.notices import (
+    agenda,
+    conclusions_notice,
+    official_letter,
+    point_letters,
+    sending_decision_body,
+)
 from reportkit.engine.media import Image
+from reportkit.errors import UserInputError
 from reportkit.models.awards import Award, HonoreeList
 from reportkit.models.conference import Conference
 from reportkit.models.council import CouncilMeeting, Proposal
 from reportkit.models.decision import Decision, default_fund
 from reportkit.models.document import IssuedDocument, closing_lines
-from reportkit.models.notices import ConclusionsContent, OfficialLetterContent, SubmissionContent
+from reportkit.models.notices import SubmissionContent
 from reportkit.models.planning import PlanContent
-from reportkit.vn.dates import admin_date, clock_time, numeric_date
+from reportkit.vn.dates import admin_date, clock_time
 from reportkit.vn.numbers import format_money, format_percent, pad_count
 from reportkit.vn.text import capitalize_first, lower_first
 from reportkit.vn.words import number_to_words
@@ -47,24 +55,9 @@ __all__ = [
     "plan",
     "point_letters",
     "proposal_text",
+    "sending_decision_body",
     "submission",
 ]
-
-Output = str | os.PathLike[str] | None
-
-# điểm of a khoản are lettered with the Vietnamese alphabet (Phụ lục I): no f, j, w, z
-_POINTS = tuple("abcdđeghiklmnopqrstuvxy")
-
-
-def point_letters(count: int) -> list[str]:
-    """``a)``, ``b)`` … ``đ)`` … for *count* points (the Vietnamese alphabet of Phụ lục I)."""
-    if count > len(_POINTS):
-        raise ValueError(f"{count} points: at most {len(_POINTS)} can be lettered a) … y)")
-    return [f"{letter})" for letter in _POINTS[:count]]
-
-
-def _render(name: str, context: dict[str, Any], template: TemplateChoice, out: Output) -> bytes | Path:
-    return load_template(template, name).render(context, out)
 
 
 # -- Kế hoạch ----------------------------------------------------------------------------------
@@ -176,7 +169,7 @@ def plan(
             ),
         },
     )
-    return _render("ke_hoach_hoi_nghi.docx", context, template, out)
+    return render_builtin("ke_hoach_hoi_nghi.docx", context, template, out)
 
 
 # -- Biên bản họp Hội đồng -----------------------------------------------------------------------
@@ -193,7 +186,7 @@ def _scoped(honorees: HonoreeList, proposal: Proposal, number: int) -> HonoreeLi
     else:
         chosen = [h for h in honorees.honorees if h.is_collective == (proposal.scope == "collectives")]
     if not chosen:
-        raise ValueError(f"council proposal {number}: the honoree list has no {proposal.scope}")
+        raise UserInputError(f"council proposal {number}: the honoree list has no {proposal.scope}")
     return honorees.model_copy(update={"honorees": chosen})
 
 
@@ -204,7 +197,7 @@ def proposal_text(proposal: Proposal, number: int, honorees: HonoreeList, reason
         return full_stop(capitalize_first(proposal.subject))
     award: Award | None = honorees.award
     if award is None:
-        raise ValueError(f"council proposal {number}: the honoree list has no award")
+        raise UserInputError(f"council proposal {number}: the honoree list has no award")
     part = _scoped(honorees, proposal, number)
     because = f" {reason}" if reason else ""
     return f"Đề nghị tặng {award.title} cho {part.count_text}{because} (có danh sách kèm theo)."
@@ -328,7 +321,7 @@ def council_minutes(
             "secretary_name": secretary.full_name,
         },
     )
-    return _render("bien_ban_hop_hoi_dong.docx", context, template, out)
+    return render_builtin("bien_ban_hop_hoi_dong.docx", context, template, out)
 
 
 # -- Tờ trình -----------------------------------------------------------------------------------
@@ -346,7 +339,7 @@ def _council_sentence(meeting: CouncilMeeting, council: str) -> str:
 def _require_passed(meeting: CouncilMeeting) -> None:
     for number, proposal in enumerate(meeting.proposals, start=1):
         if proposal.subject is None and not meeting.passed(proposal):
-            raise ValueError(
+            raise UserInputError(
                 f"the council did not approve proposal {number} ({meeting.share(proposal)} of its members, "
                 f"{format_percent(meeting.required_share)} needed): the list cannot be submitted"
             )
@@ -392,7 +385,7 @@ def submission(
     the council's vote. Refuses a list the council did not approve."""
     honorees, award = decision.honorees, decision.award
     if honorees is None or not honorees.honorees or award is None:
-        raise ValueError("the submission needs the honoree list and its award")
+        raise UserInputError("the submission needs the honoree list and its award")
     if meeting is not None:
         _require_passed(meeting)
     addressee = content.addressee or award.authority
@@ -425,199 +418,4 @@ def submission(
             "closing": f"Kính trình {addressee} xem xét, quyết định./.",
         },
     )
-    return _render("to_trinh_khen_thuong.docx", context, template, out)
-
-
-# -- Chương trình -------------------------------------------------------------------------------
-
-
-@overload
-def agenda(
-    conference: Conference,
-    issue: IssuedDocument,
-    *,
-    template: TemplateChoice = None,
-    out: None = None,
-    signature: Image | None = None,
-) -> bytes: ...
-@overload
-def agenda(
-    conference: Conference,
-    issue: IssuedDocument,
-    *,
-    template: TemplateChoice = None,
-    out: str | os.PathLike[str],
-    signature: Image | None = None,
-) -> Path: ...
-def agenda(
-    conference: Conference,
-    issue: IssuedDocument,
-    *,
-    template: TemplateChoice = None,
-    out: Output = None,
-    signature: Image | None = None,
-) -> bytes | Path:
-    """Chương trình hội nghị: time and place, and the programme as one table
-    (``Thời gian | Nội dung | Thực hiện``)."""
-    if not conference.programme:
-        raise ValueError("the conference has no programme (conference.programme: start, content …)")
-    context = standard_context(issue, signature)
-    context.update(
-        conference=conference,
-        agenda={"time": conference_time(conference.starts_at, conference.ends_at)},
-    )
-    return _render("chuong_trinh_hoi_nghi.docx", context, template, out)
-
-
-# -- Thông báo kết luận -------------------------------------------------------------------------
-
-
-def _assignment_lines(content: ConclusionsContent, conference: Conference) -> list[str]:
-    if content.assignments:
-        letters = point_letters(len(content.assignments))
-        lines = []
-        for letter, item in zip(letters, content.assignments, strict=True):
-            by = f" Thời hạn: trước ngày {numeric_date(item.deadline)}" if item.deadline else ""
-            lines.append(f"{letter} {item.unit}: {full_stop(item.task)}{full_stop(by) if by else ''}".strip())
-        return lines
-    return [f"- {full_stop(capitalize_first(t))}" for t in conference.tasks]
-
-
-@overload
-def conclusions_notice(
-    content: ConclusionsContent,
-    conference: Conference,
-    issue: IssuedDocument,
-    *,
-    template: TemplateChoice = None,
-    out: None = None,
-    signature: Image | None = None,
-) -> bytes: ...
-@overload
-def conclusions_notice(
-    content: ConclusionsContent,
-    conference: Conference,
-    issue: IssuedDocument,
-    *,
-    template: TemplateChoice = None,
-    out: str | os.PathLike[str],
-    signature: Image | None = None,
-) -> Path: ...
-def conclusions_notice(
-    content: ConclusionsContent,
-    conference: Conference,
-    issue: IssuedDocument,
-    *,
-    template: TemplateChoice = None,
-    out: Output = None,
-    signature: Image | None = None,
-) -> bytes | Path:
-    """Thông báo kết luận: the conference (date, place, chair, guests), what the chair assessed
-    and what each unit must do by when."""
-    for number, item in enumerate(content.assignments, start=1):
-        if item.deadline is not None and item.deadline < conference.date:
-            raise ValueError(
-                f"notice assignment {number} ({item.unit}): the deadline {numeric_date(item.deadline)} "
-                f"is before the conference ({numeric_date(conference.date)})"
-            )
-    chair = conference.chair
-    guests = ", ".join(comrade(g) for g in conference.guests)
-    opening = (
-        f"{admin_date(conference.starts_at).capitalize()}, tại {conference.venue}, "
-        f"{conference.organiser.name} tổ chức {conference.title}."
-    )
-    if guests:
-        opening += f" Dự Hội nghị có {guests}."
-    speaker = comrade(chair) if chair else f"lãnh đạo {conference.organiser.name}"
-    opening += f" Sau khi nghe báo cáo và ý kiến phát biểu của các đại biểu, {speaker} kết luận như sau:"
-    assessments = [full_stop(a) for a in (content.assessments or conference.conclusions)]
-    assignments = _assignment_lines(content, conference)
-    announcer = content.announcer or issue.agency.name
-    context = standard_context(issue, signature)
-    context.update(
-        conference=conference,
-        notice={
-            "opening": opening,
-            "assessments": assessments,
-            "assignments": assignments,
-            "number": number_present(
-                {"assessments": bool(assessments), "assignments": bool(assignments)}, ARABIC
-            ),
-            "closing": f"{announcer} thông báo để các phòng, đơn vị biết, thực hiện./.",
-        },
-    )
-    return _render("thong_bao_ket_luan.docx", context, template, out)
-
-
-# -- Công văn -----------------------------------------------------------------------------------
-
-
-def sending_decision_body(decision: Decision, addressees: Sequence[str]) -> list[str]:
-    """The body of a letter sending *decision* and its list: what was decided, the counts and
-    money, and what is attached."""
-    honorees, award = decision.honorees, decision.award
-    if honorees is None or award is None:
-        raise ValueError("the letter needs the decision's honoree list and award")
-    money = (
-        f", với tổng số tiền thưởng {money_with_words(honorees.total_amount)}, trích từ {decision.fund_text}"
-        if honorees.total_amount
-        else ""
-    )
-    to = addressees[0] if len(addressees) == 1 else "Quý cơ quan"
-    return [
-        f"{admin_date(decision.date).capitalize()}, {award.authority} đã ban hành {decision.doc_type} số "
-        f"{decision.symbol} {lower_first(decision.summary)}; theo đó, {honorees.count_text} được tặng "
-        f"{award.title}{money}.",
-        f"{decision.agency.name} gửi kèm theo Công văn này Quyết định và Danh sách các tập thể, cá nhân "
-        f"được khen thưởng để {to} tổng hợp, theo dõi./.",
-    ]
-
-
-@overload
-def official_letter(
-    content: OfficialLetterContent,
-    issue: IssuedDocument,
-    *,
-    decision: Decision | None = None,
-    template: TemplateChoice = None,
-    out: None = None,
-    signature: Image | None = None,
-) -> bytes: ...
-@overload
-def official_letter(
-    content: OfficialLetterContent,
-    issue: IssuedDocument,
-    *,
-    decision: Decision | None = None,
-    template: TemplateChoice = None,
-    out: str | os.PathLike[str],
-    signature: Image | None = None,
-) -> Path: ...
-def official_letter(
-    content: OfficialLetterContent,
-    issue: IssuedDocument,
-    *,
-    decision: Decision | None = None,
-    template: TemplateChoice = None,
-    out: Output = None,
-    signature: Image | None = None,
-) -> bytes | Path:
-    """Công văn (Mẫu 1.5): ``Số: 05/SCT-VP``, ``V/v …`` under it, ``Kính gửi:`` one or several
-    recipients, the body (``content.body``, or a letter sending *decision* and its list)."""
-    if not issue.summary:
-        raise ValueError("an official letter needs its subject (summary: the text after 'V/v')")
-    body = list(content.body)
-    if not body:
-        if decision is None:
-            raise ValueError("the letter has no body: give body, or the decision it sends")
-        body = sending_decision_body(decision, content.addressees)
-    body[-1] = body[-1] if body[-1].endswith("./.") else full_stop(body[-1]).removesuffix(".") + "./."
-    context = standard_context(issue, signature)
-    context["doc"]["summary"] = lower_first(issue.summary.removeprefix("V/v").strip())
-    context.update(
-        addressees=list(content.addressees),
-        addressee_lines=[f"- {line}" for line in closing_lines(list(content.addressees))],
-        body=body,
-        decision=decision,
-    )
-    return _render("cong_van.docx", context, template, out)
+    return render_builtin("to_trinh_khen_thuong.docx", context, template, out)

@@ -26,6 +26,7 @@ from lxml import etree
 
 from reportkit.engine.rich import colour_value
 from reportkit.engine.xml import insert_in_order, qn
+from reportkit.errors import UserInputError
 
 __all__ = [
     "CELL_FILL",
@@ -56,9 +57,9 @@ def grid_span(value: Any) -> str:
     try:
         span = int(value)
     except (TypeError, ValueError):
-        raise ValueError(f"colspan needs a whole number of columns, not {value!r}") from None
+        raise UserInputError(f"colspan needs a whole number of columns, not {value!r}") from None
     if not 1 <= span <= 63:
-        raise ValueError(f"colspan {span} is not between 1 and 63 columns")
+        raise UserInputError(f"colspan {span} is not between 1 and 63 columns")
     return str(span)
 
 
@@ -67,7 +68,7 @@ def fill_colour(value: Any) -> str:
     colour = colour_value(str(value).strip())
     if colour is not None:
         return colour
-    raise ValueError(f"cellbg needs a colour as 'RRGGBB' hex (e.g. 'FF0000'), not {value!r}")
+    raise UserInputError(f"cellbg needs a colour as 'RRGGBB' hex (e.g. 'FF0000'), not {value!r}")
 
 
 def _property(cell: etree._Element, tag: str) -> etree._Element:

@@ -35,7 +35,7 @@ from reportkit.engine.budget import (
 from reportkit.engine.cell_tags import CELL_FILL, CELL_SPAN, fill_colour, grid_span
 from reportkit.engine.errors import RenderError, SecurityError
 from reportkit.engine.escaping import escape_text, text_xml
-from reportkit.engine.media import CURRENT_RENDER, Image
+from reportkit.engine.media import Image
 from reportkit.engine.preprocess import RICH_PARAGRAPH, RICH_RUN
 from reportkit.engine.rich import (
     HYPERLINK,
@@ -46,6 +46,7 @@ from reportkit.engine.rich import (
     runs_xml,
     with_paragraph_style,
 )
+from reportkit.engine.state import CURRENT_RENDER
 from reportkit.engine.subdoc import Subdoc
 
 __all__ = ["Xml", "finalize", "make_environment"]

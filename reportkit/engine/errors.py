@@ -7,6 +7,8 @@ underlying message. Nothing from zipfile or lxml escapes as a bare traceback.
 
 from __future__ import annotations
 
+from reportkit.errors import UserInputError
+
 __all__ = [
     "ImageError",
     "PackageError",
@@ -19,7 +21,7 @@ __all__ = [
 ]
 
 
-class TemplateError(Exception):
+class TemplateError(UserInputError):
     """Base class of every engine error.
 
     Attributes: ``part`` (the XML part name, or ``None``), ``location`` (``paragraph 3``,

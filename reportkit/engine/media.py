@@ -2,27 +2,25 @@
 
 ``Image("chu_ky.png", width_mm=40)`` in ``{{ signature }}`` becomes an inline picture: the bytes
 are added as ``word/media/rk_imageN.png``, related to the part being rendered, and declared in
-``[Content_Types].xml``. The state of one render (or of one merged batch) lives in a
-:class:`contextvars.ContextVar`, so one compiled template renders safely from many threads.
+``[Content_Types].xml``. What a render adds lives in its
+:class:`~reportkit.engine.state.RenderState` (:mod:`reportkit.engine.state`).
 """
 
 from __future__ import annotations
 
-import contextvars
 import hashlib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image as _ImageHeader
 
-from reportkit.engine.errors import ImageError, RenderError
+from reportkit.engine.errors import ImageError
 from reportkit.engine.escaping import escape_attribute
+from reportkit.engine.state import CURRENT_RENDER, IMAGE_RELATIONSHIP, RenderState
 
 __all__ = ["CURRENT_RENDER", "IMAGE_RELATIONSHIP", "MAX_IMAGE_BYTES", "MAX_SIZE_MM", "Image", "RenderState"]
 
 _EMU_PER_MM = 36_000
-IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 MAX_IMAGE_BYTES = 50 << 20
 """The largest picture read (a scanned seal or signature is well under a megabyte)."""
 MAX_SIZE_MM = 1000.0
@@ -129,63 +127,3 @@ class Image:
             '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr>'
             "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>"
         )
-
-
-@dataclass
-class RenderState:
-    """What a render adds to the package besides the rendered parts.
-
-    ``relationships`` maps a part to the relationships it gains (id, type, target);
-    ``defaults`` and ``overrides`` are content-type declarations to add; ``new_parts`` are parts
-    to add (pictures, per-record headers of a merged document).
-    """
-
-    part: str = ""
-    new_parts: dict[str, bytes] = field(default_factory=dict)
-    media_by_digest: dict[str, str] = field(default_factory=dict)
-    relationships: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
-    defaults: dict[str, str] = field(default_factory=dict)
-    overrides: dict[str, str] = field(default_factory=dict)
-    next_shape_id: int = 10_000
-    styles: dict[str, str] = field(default_factory=dict)
-    """Style definitions (by id) to add to the styles part, when the template lacks them."""
-    numbering: list[tuple[str, str]] = field(default_factory=list)
-    """List definitions to add to the numbering part: (``w:abstractNum``, ``w:num``) XML."""
-    part_updates: dict[str, bytes] = field(default_factory=dict)
-    """Parts of the template replaced in the output (styles, numbering with additions)."""
-
-    def relate(self, part: str, rel_type: str, target: str, prefix: str) -> str:
-        """Add a relationship from *part* (once per target); return its id."""
-        rels = self.relationships.setdefault(part, [])
-        for rid, kind, existing in rels:
-            if kind == rel_type and existing == target:
-                return rid
-        rid = f"{prefix}{len(rels) + 1}"
-        rels.append((rid, rel_type, target))
-        return rid
-
-    def relate_media(self, name: str, blob: bytes, extension: str, content_type: str, prefix: str) -> str:
-        """Add the media part *name* (``word/media/…``) and relate it, as a picture, from the
-        part being rendered; return the relationship id."""
-        self.new_parts[name] = blob
-        if content_type:
-            self.defaults[extension] = content_type
-        depth = self.part.count("/")
-        target = name.removeprefix("word/")
-        if depth > 1:
-            target = "../" * (depth - 1) + target
-        return self.relate(self.part, IMAGE_RELATIONSHIP, target, prefix)
-
-    def place(self, image: Image) -> str:
-        """Register *image* for the current part; return its drawing XML."""
-        if not self.part:
-            raise RenderError("an Image can only be rendered inside a template part")
-        media = self.media_by_digest.setdefault(
-            image.digest, f"word/media/rk_image{len(self.media_by_digest) + 1}.{image.extension}"
-        )
-        rid = self.relate_media(media, image.blob, image.extension, image.content_type, "rkImg")
-        self.next_shape_id += 1
-        return image.drawing_xml(rid, self.next_shape_id)
-
-
-CURRENT_RENDER: contextvars.ContextVar[RenderState] = contextvars.ContextVar("reportkit_render")

@@ -27,8 +27,8 @@ from typing import IO, Any
 from lxml import etree
 
 from reportkit.engine.errors import TemplateError
-from reportkit.engine.media import CURRENT_RENDER, RenderState
 from reportkit.engine.package import rels_name_for
+from reportkit.engine.state import CURRENT_RENDER, RenderState
 from reportkit.engine.template import DocxTemplate, context_mapping
 from reportkit.engine.xml import NS, insert_in_order, parse_xml, qn
 from reportkit.engine.zipio import RawEntry, TextEntry, ZipFileWriter, deflate_entry

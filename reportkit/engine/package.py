@@ -12,12 +12,25 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from reportkit.engine.errors import PackageError
-from reportkit.engine.links import external_targets, strip_external
+from reportkit.engine.escaping import escape_attribute
+from reportkit.engine.links import HYPERLINK, external_targets, strip_external
 from reportkit.engine.xml import NS, parse_xml
 from reportkit.engine.zipio import RawEntry, ZipLimits, ZipWriter, deflate_entry, read_entries
+
+if TYPE_CHECKING:
+    from reportkit.engine.state import RenderState
+
+NUMBERING_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
+NUMBERING_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+_RELATIONSHIPS_END = "</Relationships>"
+_EMPTY_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    "</Relationships>"
+)
 
 __all__ = ["DOCUMENT_MAIN_TYPE", "DocxPackage", "ExternalPolicy", "rels_name_for", "safe_to_open"]
 
@@ -194,6 +207,76 @@ class DocxPackage:
         for entry in self.entries.values():
             writer.write_raw(entry)
         return writer.getvalue()
+
+    # -- what a render adds (reportkit.engine.state.RenderState), written into the parts ----------
+
+    def definition_part(self, kind: str) -> str | None:
+        """The part of the main document's relationship of *kind* (``styles``, ``numbering``)."""
+        rels = rels_name_for(self.main_part)
+        if rels not in self.entries:
+            return None
+        folder = posixpath.dirname(self.main_part)
+        for rel in parse_xml(self.data(rels)):
+            if rel.get("Type", "").endswith(f"/{kind}") and rel.get("TargetMode") != "External":
+                return posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
+        return None
+
+    def carry_definitions(self, state: RenderState) -> None:
+        """Add the styles and list definitions a sub-document brought (see :mod:`.subdoc`)."""
+        styles_part = self.definition_part("styles")
+        if state.styles and styles_part and styles_part in self.entries:
+            text = self.data(styles_part).decode("utf-8")
+            present = set(re.findall(r'w:styleId="([^"]*)"', text))
+            added = "".join(xml for style_id, xml in state.styles.items() if style_id not in present)
+            state.part_updates[styles_part] = text.replace("</w:styles>", added + "</w:styles>").encode(
+                "utf-8"
+            )
+        if not state.numbering:
+            return
+        abstracts = "".join(a for a, _ in state.numbering)
+        nums = "".join(n for _, n in state.numbering)
+        numbering_part = self.definition_part("numbering")
+        if numbering_part and numbering_part in self.entries:
+            text = self.data(numbering_part).decode("utf-8")
+            first_num = re.search(r"<w:num[ >]", text)
+            if first_num:
+                text = text[: first_num.start()] + abstracts + text[first_num.start() :]
+            else:
+                text = text.replace("</w:numbering>", abstracts + "</w:numbering>")
+            state.part_updates[numbering_part] = text.replace(
+                "</w:numbering>", nums + "</w:numbering>"
+            ).encode("utf-8")
+            return
+        name = posixpath.join(posixpath.dirname(self.main_part), "numbering.xml")
+        state.new_parts[name] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            f'<w:numbering xmlns:w="{NS["w"]}">{abstracts}{nums}</w:numbering>'
+        ).encode()
+        state.overrides[name] = NUMBERING_TYPE
+        state.relate(self.main_part, NUMBERING_RELATIONSHIP, "numbering.xml", "rkNumbering")
+
+    def relationship_updates(self, state: RenderState) -> dict[str, bytes]:
+        updates: dict[str, bytes] = {}
+        for part, relationships in state.relationships.items():
+            rels = rels_name_for(part)
+            text = self.data(rels).decode("utf-8") if rels in self.entries else _EMPTY_RELS
+            added = "".join(
+                f'<Relationship Id="{rid}" Type="{kind}" Target="{escape_attribute(target)}"'
+                + (' TargetMode="External"/>' if kind == HYPERLINK else "/>")
+                for rid, kind, target in relationships
+            )
+            updates[rels] = text.replace(_RELATIONSHIPS_END, added + _RELATIONSHIPS_END).encode("utf-8")
+        return updates
+
+    def content_types_with(self, state: RenderState) -> bytes:
+        text = self.data("[Content_Types].xml").decode("utf-8")
+        added = []
+        for extension, content_type in state.defaults.items():
+            if not re.search(rf'Extension="{re.escape(extension)}"', text, re.IGNORECASE):
+                added.append(f'<Default Extension="{extension}" ContentType="{content_type}"/>')
+        for part, content_type in state.overrides.items():
+            added.append(f'<Override PartName="/{part}" ContentType="{content_type}"/>')
+        return text.replace("</Types>", "".join(added) + "</Types>").encode("utf-8")
 
     def data(self, name: str) -> bytes:
         """The uncompressed bytes of a part."""

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from reportkit.engine.escaping import escape_attribute, escape_text, text_xml
 from reportkit.engine.links import HYPERLINK, url_problem
+from reportkit.errors import UserInputError
 
 __all__ = [
     "HIGHLIGHTS",
@@ -126,20 +127,24 @@ class _Segment:
         for name in ("bold", "italic", "caps", "strike"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, bool):
-                raise ValueError(f"rich text: {name} must be True, False or None, not {value!r}")
+                raise UserInputError(f"rich text: {name} must be True, False or None, not {value!r}")
         underline = self.underline
         if underline is not None and not isinstance(underline, bool) and underline not in UNDERLINE_STYLES:
-            raise ValueError(
+            raise UserInputError(
                 f"rich text: underline {underline!r} is not a Word underline style "
                 "(True, False, 'single', 'double', 'dotted', 'wave' …)"
             )
         if self.size is not None:
             if isinstance(self.size, bool) or not isinstance(self.size, int | float):
-                raise ValueError(f"rich text: size must be a number of points, not {self.size!r}")
+                raise UserInputError(f"rich text: size must be a number of points, not {self.size!r}")
             if not 1 <= self.size <= MAX_FONT_SIZE:  # also refuses NaN
-                raise ValueError(f"rich text: size {self.size!r} is not between 1 and {MAX_FONT_SIZE:g} pt")
+                raise UserInputError(
+                    f"rich text: size {self.size!r} is not between 1 and {MAX_FONT_SIZE:g} pt"
+                )
         if self.color is not None and not (colour_value(self.color) is not None):
-            raise ValueError(f"rich text: color {self.color!r} is not 'RRGGBB' hex (e.g. 'C00000') or 'auto'")
+            raise UserInputError(
+                f"rich text: color {self.color!r} is not 'RRGGBB' hex (e.g. 'C00000') or 'auto'"
+            )
         for name in ("font", "east_asian_font", "style"):
             value = getattr(self, name)
             if value is not None and not (
@@ -148,21 +153,21 @@ class _Segment:
                 and value.isprintable()
                 and not _MARKUP.search(value)
             ):
-                raise ValueError(
+                raise UserInputError(
                     f"rich text: {name} {value!r} is not a {'style' if name == 'style' else 'font'} name"
                 )
         if self.highlight is not None and not (
             isinstance(self.highlight, str)
             and (self.highlight in HIGHLIGHTS or colour_value(self.highlight) not in (None, "auto"))
         ):
-            raise ValueError(
+            raise UserInputError(
                 f"rich text: highlight {self.highlight!r} is not 'RRGGBB' hex nor a highlight colour "
                 "(yellow, green …)"
             )
         if self.vertical not in (None, "subscript", "superscript"):
-            raise ValueError(f"rich text: vertical {self.vertical!r} is not 'subscript' or 'superscript'")
+            raise UserInputError(f"rich text: vertical {self.vertical!r} is not 'subscript' or 'superscript'")
         if self.url is not None and (problem := url_problem(self.url)) is not None:
-            raise ValueError(f"rich text: url: {problem}")
+            raise UserInputError(f"rich text: url: {problem}")
 
     def properties(self) -> dict[str, str]:
         """The ``<w:rPr>`` children this segment sets, by local name."""
@@ -236,7 +241,7 @@ def _run(segment: _Segment, base_rpr: str, paragraph_properties: str = "", link:
     if segment.url is None:
         return run
     if link is None:
-        raise ValueError("rich text: a hyperlink can only be rendered inside a template part")
+        raise UserInputError("rich text: a hyperlink can only be rendered inside a template part")
     return f'<w:hyperlink r:id="{link(segment.url)}" w:history="1">{run}</w:hyperlink>'
 
 
@@ -348,7 +353,7 @@ class RichParagraphs:
             and style.isprintable()
             and not _MARKUP.search(style)
         ):
-            raise ValueError(f"rich paragraph: style {style!r} is not a style name")
+            raise UserInputError(f"rich paragraph: style {style!r} is not a style name")
         rich = text if isinstance(text, Rich) else Rich("" if text is None else str(text))
         self.paragraphs.append((rich, style))
         return self
@@ -394,7 +399,7 @@ class Rule:
 
     def __post_init__(self) -> None:
         if not 0 < self.width_mm <= self.within_mm:
-            raise ValueError(f"a rule of {self.width_mm} mm does not fit in {self.within_mm} mm")
+            raise UserInputError(f"a rule of {self.width_mm} mm does not fit in {self.within_mm} mm")
 
 
 def rule_paragraph_xml(rule: Rule) -> str:

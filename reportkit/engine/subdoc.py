@@ -26,9 +26,9 @@ from lxml import etree
 
 from reportkit.engine.errors import PackageError, RenderError
 from reportkit.engine.links import url_problem
-from reportkit.engine.media import IMAGE_RELATIONSHIP, RenderState
 from reportkit.engine.package import DocxPackage, rels_name_for
 from reportkit.engine.rich import HYPERLINK
+from reportkit.engine.state import IMAGE_RELATIONSHIP, RenderState
 from reportkit.engine.xml import NS, parse_xml, qn
 from reportkit.engine.zipio import ZipLimits, read_bounded
 

@@ -8,14 +8,10 @@ rendered parts, and copies every other part of the package byte for byte, still 
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import html
 import os
 import pickle
-import posixpath
-import re
-import traceback
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
@@ -41,10 +37,9 @@ from reportkit.engine.errors import (
     TemplateWarning,
     UndefinedVariableError,
 )
-from reportkit.engine.escaping import escape_attribute
 from reportkit.engine.grids import fit_table_grids
-from reportkit.engine.media import CURRENT_RENDER, RenderState
-from reportkit.engine.package import DocxPackage, ExternalPolicy, rels_name_for
+from reportkit.engine.hints import filter_hint, find_by_quoted_name, template_line, undefined_hint
+from reportkit.engine.package import DocxPackage, ExternalPolicy
 from reportkit.engine.preprocess import (
     PROPERTIES,
     RICH_PARAGRAPH,
@@ -54,8 +49,8 @@ from reportkit.engine.preprocess import (
     PartSource,
     prepare_part,
 )
-from reportkit.engine.rich import HYPERLINK
-from reportkit.engine.xml import NS, parse_xml
+from reportkit.engine.state import CURRENT_RENDER, RenderState
+from reportkit.engine.xml import parse_xml
 from reportkit.engine.zipio import (
     RawEntry,
     ZipFileWriter,
@@ -134,77 +129,11 @@ def _properties_source(part: str, data: bytes) -> PartSource | None:
     return PartSource(part=part, source=text, properties=[], lines=lines)
 
 
-def _find_by_quoted_name(detail: str, prepared: PartSource) -> Location | None:
-    """Where a name quoted in *detail* (``'ten' is undefined``) appears inside a tag.
-
-    Jinja maps some errors (in ``{% with %}`` or ``{% set %}`` targets) to line 1; the quoted
-    name finds the paragraph instead.
-    """
-    for name in re.findall(r"'([^']+)'", detail):
-        for number, line in enumerate(prepared.source.split("\n"), start=1):
-            if any(name in tag for tag in SOURCE_TAG.findall(line)):
-                return prepared.locate(number)
-    return None
-
-
-_FILTER_IN_TAG = re.compile(r"\|\s*([A-Za-z_][A-Za-z0-9_]*)")
-_UNDEFINED_NAME = re.compile(r"^'([^']+)' is undefined$")
-_MISSING_ATTRIBUTE = re.compile(r"has no attribute '([^']+)'$")
-
-
-def undefined_hint(detail: str, context: Mapping[str, Any]) -> str:
-    """Complete an undefined-name message: the closest names (``did you mean `ho_ten`?``) and,
-    for a top-level name, the names the record has."""
-    top = [k for k in context if isinstance(k, str) and not k.startswith("_")]
-    if match := _UNDEFINED_NAME.match(detail):
-        wanted, pool = match.group(1), top
-    elif match := _MISSING_ATTRIBUTE.search(detail):
-        wanted = match.group(1)
-        detail = f"the value has no field '{wanted}'"
-        pool = sorted(
-            {k for v in context.values() if isinstance(v, Mapping) for k in v if isinstance(k, str)}
-        )
-    else:
-        return detail
-    close = difflib.get_close_matches(wanted, pool, n=3, cutoff=0.75)
-    longer = [k for k in pool if k not in close and len(wanted) >= 3 and k.startswith(wanted)]
-    close += longer[: 3 - len(close)]
-    hint = detail
-    if close:
-        hint += "; did you mean " + " or ".join(f"`{name}`" for name in close) + "?"
-    if pool is top and top:
-        shown = ", ".join(top[:30]) + (" …" if len(top) > 30 else "")
-        hint += f" (the names given are: {shown})"
-    return hint
-
-
-def filter_hint(exc: BaseException, line_text: str, filters: Mapping[str, Any]) -> str:
-    """A failure inside a tag in the user's terms: which filter of which tag, and why."""
-    reason = str(exc) or type(exc).__name__
-    tags = [tag for tag in SOURCE_TAG.findall(line_text) if _FILTER_IN_TAG.search(tag)]
-    names = [n for tag in tags for n in _FILTER_IN_TAG.findall(tag) if n in filters]
-    if len(tags) == 1 and names:
-        listed = ", ".join(f"'{n}'" for n in dict.fromkeys(names))
-        return f"the tag {tags[0]} failed in filter {listed}: {reason}"
-    if tags:
-        return f"a tag failed ({', '.join(tags[:3])}): {reason}"
-    return f"{reason} ({type(exc).__name__})"
-
-
 def _spend(budget: RenderBudget, chunks: Iterator[str]) -> Iterator[str]:
     """*chunks*, each charged to the render's output budget (and its clock) as it is produced."""
     for chunk in chunks:
         budget.spend_output(len(chunk))
         yield chunk
-
-
-def _template_line(exc: BaseException, part: str) -> int | None:
-    """The template line of the innermost traceback frame that belongs to *part*."""
-    line = None
-    for frame in traceback.extract_tb(exc.__traceback__):
-        if frame.filename == part:
-            line = frame.lineno
-    return line
 
 
 class Variables(frozenset[str]):
@@ -325,7 +254,7 @@ class DocxTemplate:
     ) -> TemplateError:
         place = prepared.locate(lineno)
         if place is None or not place.description:
-            place = _find_by_quoted_name(detail, prepared) or place
+            place = find_by_quoted_name(detail, prepared) or place
         return kind(
             detail,
             part=prepared.part,
@@ -384,7 +313,7 @@ class DocxTemplate:
                 yield from chunks
         except (JinjaSecurityError, SecurityError) as exc:
             detail = exc.detail if isinstance(exc, SecurityError) else str(exc)
-            line = _template_line(exc, part)
+            line = template_line(exc, part)
             raise self._located(SecurityError, detail, compiled.source, line) from None
         except TemplateError:
             raise
@@ -393,14 +322,14 @@ class DocxTemplate:
                 UndefinedVariableError,
                 undefined_hint(exc.message or str(exc), context),
                 compiled.source,
-                _template_line(exc, part),
+                template_line(exc, part),
             ) from None
         except jinja2.TemplateSyntaxError as exc:
             raise self._located(
                 TemplateSyntaxError, exc.message or str(exc), compiled.source, exc.lineno
             ) from None
         except Exception as exc:
-            line = _template_line(exc, part)
+            line = template_line(exc, part)
             lines = compiled.source.source.split("\n")
             text = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
             detail = filter_hint(exc, text, self.environment.filters)
@@ -504,73 +433,14 @@ class DocxTemplate:
             writer.write(name, blob)
         writer.close()
 
-    def _definition_part(self, kind: str) -> str | None:
-        """The part of the main document's relationship of *kind* (``styles``, ``numbering``)."""
-        rels = rels_name_for(self.package.main_part)
-        if rels not in self.package.entries:
-            return None
-        folder = posixpath.dirname(self.package.main_part)
-        for rel in parse_xml(self.package.data(rels)):
-            if rel.get("Type", "").endswith(f"/{kind}") and rel.get("TargetMode") != "External":
-                return posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
-        return None
-
     def _carry_definitions(self, state: RenderState) -> None:
-        """Add the styles and list definitions a sub-document brought (see :mod:`.subdoc`)."""
-        styles_part = self._definition_part("styles")
-        if state.styles and styles_part and styles_part in self.package.entries:
-            text = self.package.data(styles_part).decode("utf-8")
-            present = set(re.findall(r'w:styleId="([^"]*)"', text))
-            added = "".join(xml for style_id, xml in state.styles.items() if style_id not in present)
-            state.part_updates[styles_part] = text.replace("</w:styles>", added + "</w:styles>").encode(
-                "utf-8"
-            )
-        if not state.numbering:
-            return
-        abstracts = "".join(a for a, _ in state.numbering)
-        nums = "".join(n for _, n in state.numbering)
-        numbering_part = self._definition_part("numbering")
-        if numbering_part and numbering_part in self.package.entries:
-            text = self.package.data(numbering_part).decode("utf-8")
-            first_num = re.search(r"<w:num[ >]", text)
-            if first_num:
-                text = text[: first_num.start()] + abstracts + text[first_num.start() :]
-            else:
-                text = text.replace("</w:numbering>", abstracts + "</w:numbering>")
-            state.part_updates[numbering_part] = text.replace(
-                "</w:numbering>", nums + "</w:numbering>"
-            ).encode("utf-8")
-            return
-        name = posixpath.join(posixpath.dirname(self.package.main_part), "numbering.xml")
-        state.new_parts[name] = (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            f'<w:numbering xmlns:w="{NS["w"]}">{abstracts}{nums}</w:numbering>'
-        ).encode()
-        state.overrides[name] = NUMBERING_TYPE
-        state.relate(self.package.main_part, NUMBERING_RELATIONSHIP, "numbering.xml", "rkNumbering")
+        self.package.carry_definitions(state)
 
     def _relationship_updates(self, state: RenderState) -> dict[str, bytes]:
-        updates: dict[str, bytes] = {}
-        for part, relationships in state.relationships.items():
-            rels = rels_name_for(part)
-            text = self.package.data(rels).decode("utf-8") if rels in self.package.entries else _EMPTY_RELS
-            added = "".join(
-                f'<Relationship Id="{rid}" Type="{kind}" Target="{escape_attribute(target)}"'
-                + (' TargetMode="External"/>' if kind == HYPERLINK else "/>")
-                for rid, kind, target in relationships
-            )
-            updates[rels] = text.replace(_RELATIONSHIPS_END, added + _RELATIONSHIPS_END).encode("utf-8")
-        return updates
+        return self.package.relationship_updates(state)
 
     def _content_types_with(self, state: RenderState) -> bytes:
-        text = self.package.data("[Content_Types].xml").decode("utf-8")
-        added = []
-        for extension, content_type in state.defaults.items():
-            if not re.search(rf'Extension="{re.escape(extension)}"', text, re.IGNORECASE):
-                added.append(f'<Default Extension="{extension}" ContentType="{content_type}"/>')
-        for part, content_type in state.overrides.items():
-            added.append(f'<Override PartName="/{part}" ContentType="{content_type}"/>')
-        return text.replace("</Types>", "".join(added) + "</Types>").encode("utf-8")
+        return self.package.content_types_with(state)
 
     # -- pickling (for process pools and clusters) --------------------------------------------
 

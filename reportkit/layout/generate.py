@@ -24,7 +24,6 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from reportkit.layout import workflow
 from reportkit.layout.metrics import text_width_mm
 from reportkit.layout.nd30 import (
     FIRST_LINE_INDENT,
@@ -420,21 +419,15 @@ def commendation_letter() -> DocumentObject:
     return d
 
 
-TEMPLATES: dict[str, Callable[[], DocumentObject]] = {
-    "quyet_dinh_khen_thuong.docx": decision,
-    "danh_sach_khen_thuong.docx": honoree_list,
-    "giay_khen.docx": certificate,
-    "giay_khen_phoi.docx": certificate_overlay,
-    "bao_cao_hoi_nghi.docx": conference_report,
-    "giay_moi.docx": invitation,
-    "thu_khen.docx": commendation_letter,
-    "ke_hoach_hoi_nghi.docx": workflow.plan,
-    "bien_ban_hop_hoi_dong.docx": workflow.council_minutes,
-    "to_trinh_khen_thuong.docx": workflow.submission,
-    "chuong_trinh_hoi_nghi.docx": workflow.agenda,
-    "thong_bao_ket_luan.docx": workflow.conclusions_notice,
-    "cong_van.docx": workflow.official_letter,
-}
+def _templates() -> dict[str, Callable[[], DocumentObject]]:
+    from reportkit.kinds import KINDS
+    from reportkit.kinds.base import load
+
+    return {kind.template: load(kind.layout) for kind in KINDS.values()}
+
+
+TEMPLATES: dict[str, Callable[[], DocumentObject]] = _templates()
+"""Every built-in template and the function building it, from the kinds' registry."""
 
 
 def build_all(folder: Path) -> list[Path]:

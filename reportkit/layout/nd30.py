@@ -26,6 +26,7 @@ from docx.text.paragraph import Paragraph
 
 from reportkit.layout.metrics import text_width_mm
 from reportkit.layout.ooxml import insert_property
+from reportkit.nd30.spec import FONT, LAYOUT, LAYOUT_MARGINS_MM, MOTTO, NATIONAL_TITLE, SIGNATURE_SPACE_MM
 
 __all__ = [
     "FONT",
@@ -36,6 +37,7 @@ __all__ = [
     "closing_table",
     "fixed_table",
     "header_table",
+    "keep_apart",
     "page_number_header",
     "paragraph",
     "repeat_header",
@@ -46,14 +48,8 @@ __all__ = [
     "title_block",
 ]
 
-FONT = "Times New Roman"
-NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 FIRST_LINE_INDENT = Mm(12.7)
-SIGNATURE_SPACE_MM = 35.0
-"""Room for the signature and the seal between the signer's title and name on a certificate
-(a round seal is 35–40 mm across and covers about a third of the signature)."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +68,7 @@ def setup_page(
     document: DocumentObject,
     *,
     landscape: bool = False,
-    margins_mm: tuple[float, float, float, float] = (20, 20, 30, 15),
+    margins_mm: tuple[float, float, float, float] = LAYOUT_MARGINS_MM,
 ) -> None:
     """A4 (portrait by default), margins top, bottom, left, right in millimetres."""
     section = document.sections[0]
@@ -240,19 +236,19 @@ def header_table(
     rows = 2 if number or place_date else 1
     table = fixed_table(document, (widths.left, widths.right), rows, widths.outdent)
     left, right = (_clear(c) for c in table.rows[0].cells)
-    paragraph(left, parent, size=13)
-    paragraph(left, agency, size=13, bold=True)
-    paragraph(left, agency_rule, size=13)
-    paragraph(right, NATIONAL_TITLE, size=13, bold=True)
-    paragraph(right, MOTTO, size=14, bold=True)
+    paragraph(left, parent, size=LAYOUT["parent-agency"])
+    paragraph(left, agency, size=LAYOUT["agency"], bold=True)
+    paragraph(left, agency_rule, size=LAYOUT["agency"])
+    paragraph(right, NATIONAL_TITLE, size=LAYOUT["national-title"], bold=True)
+    paragraph(right, MOTTO, size=LAYOUT["motto"], bold=True)
     motto = text_width_mm(MOTTO, 14, bold=True)
     rule(right, motto, widths.right - 3.8)
     if rows == 2:
         left, right = (_clear(c) for c in table.rows[1].cells)
-        paragraph(left, number or "", size=13, before=6) if number else left.add_paragraph()
+        paragraph(left, number or "", size=LAYOUT["number"], before=6) if number else left.add_paragraph()
         if subject:
-            paragraph(left, subject, size=13, before=6)
-        paragraph(right, place_date or "", size=14, italic=True, before=6)
+            paragraph(left, subject, size=LAYOUT["subject"], before=6)
+        paragraph(right, place_date or "", size=LAYOUT["place-date"], italic=True, before=6)
     for row in table.rows:
         for cell in row.cells:
             _finish(cell)
@@ -292,6 +288,22 @@ def _space_above(table: Table, points: float = 12) -> None:
     insert_property(table._tbl.tblPr, margins)
 
 
+def keep_apart(document: DocumentObject) -> None:
+    """Before a table that must stand alone (the closing block, the signatures): a small empty
+    paragraph when the body so far ends with a table, or with a paragraph that only holds a
+    ``{%p … %}`` tag (removed when rendered, it would leave the two tables side by side). Two
+    tables with nothing between are one grid in Word: the signatures would sit in the last row
+    of the programme's or the awards' table."""
+    body = [el for el in document.element.body if el.tag != qn("w:sectPr")]
+    for element in reversed(body):
+        text = "".join(element.itertext()).strip()
+        if element.tag == qn("w:p") and text.startswith("{%p") and text.endswith("%}"):
+            continue  # a control paragraph: look at what stands before it
+        if element.tag == qn("w:tbl"):
+            paragraph(document, "", size=6)
+        return
+
+
 def closing_table(
     document: DocumentObject,
     *,
@@ -305,21 +317,16 @@ def closing_table(
     *signer* the paragraphs of the signature block, each given as its text; lines whose text is
     empty make the signature space.
     """
-    body = document.element.body
-    last = body[-1] if len(body) and body[-1].tag != qn("w:sectPr") else (body[-2] if len(body) > 1 else None)
-    if last is not None and last.tag == qn("w:tbl"):
-        # two tables with nothing between are one grid in Word: the signature would sit in the
-        # body's last table (the programme's), so a paragraph keeps them apart
-        paragraph(document, "", size=6)
+    keep_apart(document)
     table = fixed_table(document, (widths.closing_left, widths.closing_right), 1)
     _space_above(table)
     cant_split(table.rows[0])  # Nơi nhận | title, signature space and name: never split
     left, right = (_clear(c) for c in table.rows[0].cells)
-    paragraph(left, "Nơi nhận:", size=12, bold=True, italic=True, align=LEFT)
+    paragraph(left, "Nơi nhận:", size=LAYOUT["recipients-heading"], bold=True, italic=True, align=LEFT)
     for line in recipients:
-        paragraph(left, line, size=11, align=LEFT)
+        paragraph(left, line, size=LAYOUT["recipients"], align=LEFT)
     for line in signer:
-        paragraph(right, line, size=14, bold=True)
+        paragraph(right, line, size=LAYOUT["signature"], bold=True)
     _finish(left)
     _finish(right)
     return table
@@ -330,6 +337,7 @@ def signatures_side_by_side(
 ) -> Table:
     """Two signature blocks on one row (minutes: the secretary left, the chair right), each given
     as its lines; empty lines make the signature space. The row never splits across pages."""
+    keep_apart(document)
     half = (widths.closing_left + widths.closing_right) / 2
     table = fixed_table(document, (half, half), 1)
     _space_above(table)

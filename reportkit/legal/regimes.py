@@ -22,6 +22,7 @@ from typing import Literal, TypeVar
 
 from pydantic import Field, PositiveInt, ValidationError
 
+from reportkit.errors import UserInputError
 from reportkit.models.base import Date, Money, ReportkitModel, Text
 from reportkit.models.errors import describe_validation_error
 from reportkit.vn.dates import numeric_date
@@ -42,7 +43,7 @@ __all__ = [
 BUILTIN = Path(__file__).with_name("regimes.yaml")
 
 
-class LegalDataError(ValueError):
+class LegalDataError(UserInputError):
     """The legal data has nothing for a date, or a legal data file is malformed."""
 
 

@@ -12,6 +12,7 @@ from typing import Any, Literal, Self
 
 from pydantic import Field, PositiveInt, model_validator
 
+from reportkit.models.achievement import AchievementReport
 from reportkit.models.agency import Agency, Signer
 from reportkit.models.awards import Award, GroupOrder, Honoree
 from reportkit.models.base import Date, ReportkitModel, Text
@@ -170,6 +171,10 @@ class EventConfig(ReportkitModel):
     )
     official_letter: OfficialLetterInfo | None = Field(
         default=None, description="An official letter (công văn), e.g. to the city's emulation board."
+    )
+    achievement_reports: list[AchievementReport] = Field(
+        default=[],
+        description="Achievement reports (Báo cáo thành tích) of honorees of the list, one per entry.",
     )
     regime: RegimeChoice = Field(
         default="by_date",

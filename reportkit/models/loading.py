@@ -18,10 +18,12 @@ from typing import Any
 
 import yaml
 
+from reportkit.errors import UserInputError
+
 __all__ = ["DataFileError", "DataLimits", "load_document", "parse_json", "parse_yaml", "read_text"]
 
 
-class DataFileError(ValueError):
+class DataFileError(UserInputError):
     """A YAML or JSON document that cannot be read: the message names the file and line."""
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from reportkit.errors import UserInputError
 from reportkit.sheets.reading import Cell
 from reportkit.vn.text import normalize
 
@@ -73,7 +74,7 @@ def find_header(rows: Sequence[Sequence[Cell]], mapping: Mapping[str, str] | Non
                 headings[name] = normalize(str(cell))
         if len(columns) >= 2 and "name" in columns:
             return Header(index, columns, headings)
-    raise ValueError(
+    raise UserInputError(
         "no header row found in the first 30 rows: expected headings such as "
         "'Họ và tên', 'Loại', 'Giới tính', 'Chức vụ', 'Đơn vị', 'Thành tích' (or pass a mapping)"
     )

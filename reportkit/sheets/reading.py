@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 from xml.etree import ElementTree
 
+from reportkit.errors import UserInputError
 from reportkit.vn.dates import DateError, looks_like_date, parse_date
 from reportkit.vn.text import nfc
 
@@ -37,7 +38,7 @@ __all__ = [
 Cell = str | int | float | dt.datetime | dt.date | None
 
 
-class SheetError(ValueError):
+class SheetError(UserInputError):
     """A spreadsheet cannot be read, or its rows are wrong (the message lists every bad row)."""
 
 

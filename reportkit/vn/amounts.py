@@ -37,6 +37,8 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
+from reportkit.errors import UserInputError
+
 __all__ = ["AmountError", "NumberLike", "parse_amount", "parse_count", "parse_number"]
 
 NumberLike = int | float | Decimal | str
@@ -48,7 +50,7 @@ _SHAPE = re.compile(r"^\d[\d.,]*$")
 _GROUPED = re.compile(r"^\d{1,3}(?:X\d{3})+$")
 
 
-class AmountError(ValueError):
+class AmountError(UserInputError):
     """A value that is not a number or an amount we can read without guessing.
 
     ``value`` is what was given and ``reason`` says why it was refused; the message names both,

@@ -14,6 +14,7 @@ from typing import TypeAlias
 
 from babel.dates import format_date
 
+from reportkit.errors import UserInputError
 from reportkit.vn.text import normalize
 
 __all__ = [
@@ -36,7 +37,7 @@ __all__ = [
 DateLike: TypeAlias = "_dt.date | _dt.datetime | str | int | float"
 
 
-class DateError(ValueError):
+class DateError(UserInputError):
     """A value that is not a date; the message quotes it and says why (``32/13/2021``: no month 13)."""
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from reportkit.errors import UserInputError
 from reportkit.vn.text import normalize
 
 __all__ = ["DOC_TYPES", "doc_number", "doc_type_abbreviation"]
@@ -59,15 +60,15 @@ def doc_type_abbreviation(doc_type: str) -> str:
     try:
         return _BY_LOWER[text.lower()]
     except KeyError:
-        raise ValueError(f"unknown document type {doc_type!r} (Phụ lục III, Mục I)") from None
+        raise UserInputError(f"unknown document type {doc_type!r} (Phụ lục III, Mục I)") from None
 
 
 def doc_number(number: int, doc_type: str | None, issuer: str) -> str:
     """``(12, "Quyết định", "SCT")`` → ``"12/QĐ-SCT"``; ``(5, None, "SCT-VP")`` → ``"05/SCT-VP"``."""
     if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-        raise ValueError(f"a document number is a positive integer, got {number!r}")
+        raise UserInputError(f"a document number is a positive integer, got {number!r}")
     issuer = normalize(issuer).replace(" ", "")
     if not issuer:
-        raise ValueError("the issuer abbreviation cannot be empty")
+        raise UserInputError("the issuer abbreviation cannot be empty")
     symbol = issuer if doc_type is None else f"{doc_type_abbreviation(doc_type)}-{issuer}"
     return f"{number:02d}/{symbol}"

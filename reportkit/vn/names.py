@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
+from reportkit.errors import UserInputError
 from reportkit.vn.text import normalize_name
 
 __all__ = ["Gender", "NameParts", "honorific", "parse_gender", "split_name"]
@@ -46,7 +47,7 @@ def split_name(full_name: str) -> NameParts:
     """
     words = normalize_name(full_name).split(" ")
     if words == [""]:
-        raise ValueError("a name cannot be empty")
+        raise UserInputError("a name cannot be empty")
     if len(words) == 1:
         return NameParts("", "", words[0])
     return NameParts(words[0], " ".join(words[1:-1]), words[-1])
@@ -61,7 +62,7 @@ def parse_gender(value: str) -> Gender:
     try:
         return _GENDER_WORDS[key]
     except KeyError:
-        raise ValueError(f"unknown gender {value!r}: expected Nam or Nữ") from None
+        raise UserInputError(f"unknown gender {value!r}: expected Nam or Nữ") from None
 
 
 def honorific(gender: Gender | str) -> str:

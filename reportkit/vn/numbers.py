@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from babel.numbers import format_decimal
 
+from reportkit.errors import UserInputError
 from reportkit.vn.amounts import parse_amount, parse_count, parse_number
 
 __all__ = ["format_money", "format_number", "format_percent", "pad_count"]
@@ -38,6 +39,6 @@ def format_percent(part: object, whole: object = 1) -> str:
     left out, *part* is the ratio itself: ``Decimal("0.7")`` → ``"70%"``."""
     total = parse_number(whole)
     if total <= 0:
-        raise ValueError(f"a share of {whole!r}: the whole must be positive")
+        raise UserInputError(f"a share of {whole!r}: the whole must be positive")
     share = (parse_number(part) * 100 / total).quantize(Decimal("0.01"), ROUND_HALF_UP)
     return f"{format_decimal(share.normalize(), locale='vi', decimal_quantization=False)}%"

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from reportkit.errors import UserInputError
 from reportkit.vn.amounts import parse_amount, parse_number
 
 __all__ = ["Dialect", "amount_in_words", "number_to_words"]
@@ -103,9 +104,9 @@ def number_to_words(n: object, *, dialect: Dialect = "north", four: Literal["b�
     """
     n = int(parse_number(n, whole=True))
     if dialect not in ("north", "south"):
-        raise ValueError(f"dialect must be 'north' or 'south', got {dialect!r}")
+        raise UserInputError(f"dialect must be 'north' or 'south', got {dialect!r}")
     if four not in ("bốn", "tư"):
-        raise ValueError(f"four must be 'bốn' or 'tư', got {four!r}")
+        raise UserInputError(f"four must be 'bốn' or 'tư', got {four!r}")
     if n == 0:
         return _DIGITS[0]
     if n < 0:

@@ -28,6 +28,8 @@ from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from reportkit.errors import ToolError
+
 __all__ = [
     "INSTALL_HINT",
     "PdfError",
@@ -51,7 +53,7 @@ _WINDOWS = (r"C:\Program Files\LibreOffice\program\soffice.exe",)
 BATCH = 200
 
 
-class PdfError(RuntimeError):
+class PdfError(ToolError):
     """LibreOffice is missing, timed out, or did not produce a PDF."""
 
 
