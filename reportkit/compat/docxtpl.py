@@ -19,7 +19,6 @@ import io
 import json
 import os
 import sys
-import zipfile
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
@@ -31,6 +30,7 @@ from jinja2 import Environment
 from reportkit.engine.atomic import atomic_write
 from reportkit.engine.errors import ImageError
 from reportkit.engine.media import MAX_IMAGE_BYTES, Image
+from reportkit.engine.package import DocxPackage, rels_name_for
 from reportkit.engine.rich import Rich, RichParagraphs
 from reportkit.engine.subdoc import Subdoc as EngineSubdoc
 from reportkit.engine.zipio import ZipLimits, read_bounded
@@ -317,7 +317,7 @@ class DocxTemplate:
         self._by_content.clear()
         self._pictures.clear()
 
-    def _picture_parts(self, archive: zipfile.ZipFile) -> dict[str, bytes]:
+    def _picture_parts(self, package: DocxPackage) -> dict[str, bytes]:
         """Media parts of the pictures named in ``replace_pic`` (the file name Word keeps in the
         picture's ``pic:cNvPr`` name, or its description)."""
         import re
@@ -325,14 +325,14 @@ class DocxTemplate:
         if not self._pictures:
             return {}
         parts: dict[str, bytes] = {}
-        for name in archive.namelist():
+        for name in package.entries:
             if not (name.startswith("word/") and name.endswith(".xml") and "/_rels/" not in name):
                 continue
-            xml = archive.read(name).decode("utf-8", "replace")
-            rels_name = f"{os.path.dirname(name)}/_rels/{os.path.basename(name)}.rels"
-            if rels_name not in archive.namelist():
+            rels_name = rels_name_for(name)
+            if rels_name not in package.entries:
                 continue
-            rels = archive.read(rels_name).decode("utf-8", "replace")
+            xml = package.data(name).decode("utf-8", "replace")
+            rels = package.data(rels_name).decode("utf-8", "replace")
             for match in re.finditer(
                 r'<(?:pic:cNvPr|wp:docPr)\b[^>]*?(?:name|descr)="([^"]+)"[^>]*>(?:(?!<pic:pic\b).)*?r:embed="([^"]+)"',
                 xml,
@@ -352,21 +352,18 @@ class DocxTemplate:
     def _apply_replacements(self, data: bytes) -> bytes:
         if not (self._replacements or self._by_content or self._pictures):
             return data
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            replacements = dict(self._replacements)
-            replacements.update(self._picture_parts(archive))
-            out = io.BytesIO()
-            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-                for info in archive.infolist():
-                    blob = archive.read(info)
-                    blob = replacements.get(info.filename, blob)
-                    for old, new in self._by_content:
-                        if len(blob) == len(old) and zlib.crc32(blob) == zlib.crc32(old) and blob == old:
-                            blob = new
-                    entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-                    entry.compress_type = zipfile.ZIP_DEFLATED
-                    target.writestr(entry, blob)
-        return out.getvalue()
+        package = DocxPackage.from_bytes(data)
+        replacements = {n: b for n, b in self._replacements.items() if n in package.entries}
+        replacements.update(self._picture_parts(package))
+        for name in package.entries:
+            current = replacements.get(name)
+            for old, new in self._by_content:
+                entry = package.entries[name]
+                if current is None and entry.size == len(old) and entry.crc == zlib.crc32(old):
+                    current = package.data(name)
+                if current is not None and current == old:
+                    replacements[name] = current = new
+        return package.with_parts(replacements).to_bytes()
 
     # -- saving --------------------------------------------------------------------------------
 

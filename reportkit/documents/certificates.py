@@ -16,6 +16,9 @@ from reportkit.documents.fitting import fit_certificate
 from reportkit.engine.batch import render_many
 from reportkit.engine.media import Image
 from reportkit.engine.merge import write_merged
+from reportkit.engine.package import DocxPackage
+from reportkit.engine.xml import parse_xml
+from reportkit.engine.zipio import ZipLimits, read_bounded
 from reportkit.errors import UserInputError
 from reportkit.models.awards import Honoree
 from reportkit.models.decision import Decision
@@ -100,22 +103,14 @@ def calibrated_overlay(
     dx, dy = (round(v * _TWIPS_PER_MM) for v in offset_mm)
     if not dx and not dy:
         return load_template(path, "giay_khen_phoi.docx")
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive:
-        names = archive.namelist()
-        parts = {name: archive.read(name) for name in names}
-    root = etree.fromstring(parts["word/document.xml"])
+    package = DocxPackage.from_bytes(read_bounded(path, ZipLimits().max_file, str(path)))
+    root = parse_xml(package.data(package.main_part))
     for frame in root.iter(f"{{{_W}}}framePr"):
         for attribute, delta in (("x", dx), ("y", dy)):
             key = f"{{{_W}}}{attribute}"
             frame.set(key, str(max(0, int(frame.get(key, "0")) + delta)))
-    parts["word/document.xml"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in names:
-            archive.writestr(name, parts[name])
-    return Template(buffer.getvalue(), text_transform=DOCUMENT_TEXT)
+    moved = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return Template(package.with_parts({package.main_part: moved}).to_bytes(), text_transform=DOCUMENT_TEXT)
 
 
 def _filename(index: int, context: dict[str, Any]) -> str:

@@ -201,6 +201,14 @@ class DocxPackage:
             changed[rels] = _serialised(root)
         return changed
 
+    def with_parts(self, parts: dict[str, bytes]) -> DocxPackage:
+        """This package with *parts* replaced (or added), each compressed anew; the others
+        keep their compressed bytes."""
+        entries = dict(self.entries)
+        for name, data in parts.items():
+            entries[name] = deflate_entry(name, data)
+        return replace(self, entries=entries)
+
     def to_bytes(self) -> bytes:
         """The package as a .docx archive (its parts copied as they are compressed)."""
         writer = ZipWriter()

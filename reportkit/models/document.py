@@ -10,7 +10,7 @@ from reportkit.vn.dates import admin_date, place_date
 from reportkit.vn.doc_numbers import doc_number
 from reportkit.vn.text import upper
 
-__all__ = ["IssuedDocument", "closing_lines", "recipient_lines"]
+__all__ = ["DocumentParticulars", "IssuedDocument", "closing_lines", "recipient_lines"]
 
 
 def closing_lines(items: list[str]) -> list[str]:
@@ -26,23 +26,24 @@ def recipient_lines(recipients: list[str], archive: list[str]) -> list[str]:
     return [f"- {line}" for line in closing_lines(items)]
 
 
-class IssuedDocument(ReportkitModel):
-    """Number and symbol, date, issuing agency, summary, signer and recipients of a document.
-
-    ``doc_type`` is the type named in Phụ lục III (``Báo cáo``, ``Giấy mời`` …), or ``None`` for a
-    document without a type abbreviation (an official letter: ``Số: 05/SCT-VP``, where
-    ``issuer`` gives ``SCT-VP``). ``number`` may be left out for documents that carry none
-    (a Thư khen). ``archive`` is the ``Lưu:`` line, always starting with ``VT``.
-    """
+class DocumentParticulars(ReportkitModel):
+    """What an office writes about one document before it is issued: its number, date,
+    summary, recipients and archive line, the unit that issues it, and who signs it when not
+    the usual signer. The event file's sections are these (with their content); an
+    :class:`IssuedDocument` is these with the agency, the type and the signer settled."""
 
     number: PositiveInt | None = Field(
         default=None, description="The document's number (12 in '12/QĐ-SCT'); leave out to write it by hand."
     )
-    doc_type: Text | None = Field(
-        default=None, description="Document type of Phụ lục III, e.g. 'Báo cáo', 'Giấy mời'."
-    )
+    date: Date = Field(description="Date of issue: '22/6/2021', '2021-06-22' or an Excel date.")
+    summary: Text | None = Field(default=None, description="Trích yếu (summary line).")
+    recipients: list[Text] = Field(default=[], description="Nơi nhận, one per entry, e.g. 'Như Điều 3'.")
+    archive: list[Text] = Field(default=["VT"], description="The 'Lưu:' line; always starts with VT.")
     issuer: Text | None = Field(
-        default=None, description="Symbol after the number when it is not the agency's, e.g. 'SCT-VP'."
+        default=None,
+        description=(
+            "Symbol after the type when it is not the agency's: 'VP' in '10/TTr-VP', 'SCT-VP' in '05/SCT-VP'."
+        ),
     )
     unit: Text | None = Field(
         default=None,
@@ -52,17 +53,30 @@ class IssuedDocument(ReportkitModel):
             "reads the agency over the unit."
         ),
     )
-    date: Date = Field(description="Date of issue: '22/6/2021', '2021-06-22' or an Excel date.")
-    agency: Agency = Field(description="The issuing agency.")
-    summary: Text | None = Field(default=None, description="Trích yếu (summary line).")
-    signer: Signer = Field(description="Who signs.")
-    recipients: list[Text] = Field(default=[], description="Nơi nhận, one per entry, e.g. 'Như Điều 3'.")
-    archive: list[Text] = Field(default=["VT"], description="The 'Lưu:' line; always starts with VT.")
+    signer: Signer | None = Field(
+        default=None, description="Who signs this document, when not the event's signer (e.g. TL. GIÁM ĐỐC)."
+    )
 
     @field_validator("archive")
     @classmethod
     def _archive_starts_with_vt(cls, value: list[str]) -> list[str]:
         return value if value[:1] == ["VT"] else ["VT", *value]
+
+
+class IssuedDocument(DocumentParticulars):
+    """Number and symbol, date, issuing agency, summary, signer and recipients of a document.
+
+    ``doc_type`` is the type named in Phụ lục III (``Báo cáo``, ``Giấy mời`` …), or ``None`` for a
+    document without a type abbreviation (an official letter: ``Số: 05/SCT-VP``, where
+    ``issuer`` gives ``SCT-VP``). ``number`` may be left out for documents that carry none
+    (a Thư khen). ``archive`` is the ``Lưu:`` line, always starting with ``VT``.
+    """
+
+    doc_type: Text | None = Field(
+        default=None, description="Document type of Phụ lục III, e.g. 'Báo cáo', 'Giấy mời'."
+    )
+    agency: Agency = Field(description="The issuing agency.")
+    signer: Signer = Field(description="Who signs.")  # type: ignore[assignment]
 
     @property
     def symbol(self) -> str:

@@ -19,6 +19,7 @@ from reportkit.models.base import Date, ReportkitModel, Text
 from reportkit.models.conference import ConferenceDetails
 from reportkit.models.council import CouncilMeeting
 from reportkit.models.decision import DecisionContent
+from reportkit.models.document import DocumentParticulars
 from reportkit.models.notices import ConclusionsContent, OfficialLetterContent, SubmissionContent
 from reportkit.models.planning import PlanContent
 from reportkit.vn.dates import numeric_date
@@ -35,32 +36,9 @@ __all__ = [
 ]
 
 
-class DocumentInfo(ReportkitModel):
-    """Number, date, summary and recipients of one document of the pack."""
-
-    number: PositiveInt | None = Field(
-        default=None, description="The document's number; leave out to write it by hand."
-    )
-    date: Date = Field(description="Date of issue: '22/6/2021', '2021-06-22' or an Excel date.")
-    summary: Text | None = Field(default=None, description="Trích yếu (summary line).")
-    recipients: list[Text] = Field(default=[], description="Nơi nhận, one per entry.")
-    archive: list[Text] = Field(default=["VT"], description="The 'Lưu:' line; always starts with VT.")
-    issuer: Text | None = Field(
-        default=None,
-        description=(
-            "Symbol after the type when it is not the agency's: 'VP' in '10/TTr-VP', 'SCT-VP' in '05/SCT-VP'."
-        ),
-    )
-    unit: Text | None = Field(
-        default=None,
-        description=(
-            "The unit that issues it, when not the agency: 'Văn phòng' (header SỞ CÔNG THƯƠNG over "
-            "VĂN PHÒNG); the council's minutes default to 'Hội đồng Thi đua - Khen thưởng'."
-        ),
-    )
-    signer: Signer | None = Field(
-        default=None, description="Who signs this document, when not the event's signer (e.g. TL. GIÁM ĐỐC)."
-    )
+DocumentInfo = DocumentParticulars
+"""Number, date, summary and recipients of one document of the pack (the particulars every
+issued document shares: :class:`~reportkit.models.document.DocumentParticulars`)."""
 
 
 class DecisionInfo(DecisionContent, DocumentInfo):
