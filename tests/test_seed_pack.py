@@ -374,3 +374,16 @@ def test_the_certificate_leaves_35_mm_for_signature_and_seal(tmp_path: Path, eve
         assert 33 <= gap_mm <= 40, (pdf.name, gap_mm)
         pages = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
         assert re.search(r"Pages:\s+1\n", pages), pdf.name
+
+
+@pytest.mark.pdf
+def test_the_packs_certificate_pdfs_are_the_print_files_pages(tmp_path: Path, event: Event) -> None:
+    paths = build_pack(event, tmp_path, pdf=True)
+    pdfs = sorted((tmp_path / "pdf" / "giay_khen").glob("*.pdf"))
+    assert [p.stem for p in pdfs] == [p.stem for p in sorted((tmp_path / "giay_khen").glob("*.docx"))]
+    assert set(pdfs) <= set(paths)
+    for pdf, honoree in zip(pdfs, event.honorees.ordered, strict=True):
+        pages = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+        assert re.search(r"Pages:\s+1\n", pages), pdf.name
+        text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+        assert honoree.name in " ".join(text.split()), pdf.name

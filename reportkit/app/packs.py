@@ -22,6 +22,7 @@ from reportkit.errors import UserInputError
 from reportkit.kinds import KINDS
 from reportkit.models.document import IssuedDocument
 from reportkit.pdf import PdfError, find_soffice, to_pdf
+from reportkit.pdf.pages import split_records
 
 __all__ = [
     "COUNCIL_UNIT",
@@ -162,10 +163,11 @@ def build_pack(
         if getattr(event.config, kind.section or kind.name, None):
             written += kind.write_batch(event, folder / (kind.folder or kind.name), overwrite=overwrite)
     if _pdf_wanted(pdf):
-        written += documents.certificate_pdfs(
-            decision, folder / "pdf" / "giay_khen", register_start=start, overwrite=True
-        )  # PDFs follow their .docx, as to_pdf replaces them
-        written += _other_pdfs(folder, [p for p in written if p.suffix == ".docx"])
+        others = _other_pdfs(folder, [p for p in written if p.suffix == ".docx"])
+        # each certificate's PDF is its page of the print file's PDF: rendered and converted once
+        targets = [folder / "pdf" / "giay_khen" / f"{p.stem}.pdf" for p in certificates]
+        written += split_records(folder / "pdf" / PRINT_NAME.replace(".docx", ".pdf"), targets)
+        written += others
     return written
 
 

@@ -23,7 +23,7 @@ from reportkit.engine.template import DocxTemplate, Source
 from reportkit.pdf.converter import PdfError, to_pdf
 from reportkit.template import compiled
 
-__all__ = ["render_pdfs"]
+__all__ = ["render_pdfs", "split_records"]
 
 MARKS = "rkrecord"
 """Bookmark names of the records (``rkrecord0000001`` …): letters and digits only, which
@@ -113,6 +113,15 @@ def render_pdfs(
             path.unlink(missing_ok=True)
         raise
     return paths
+
+
+def split_records(pdf: Path, targets: list[Path]) -> list[Path]:
+    """The PDF of a merged document (records merged in order, as :func:`render_pdfs` and the
+    certificates' print file merge them) cut into one PDF per record, written atomically to
+    *targets*; nothing is rendered or converted again."""
+    for target in targets:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    return _split(pdf, targets)
 
 
 def _split(pdf: Path, targets: list[Path]) -> list[Path]:
