@@ -44,6 +44,8 @@ class Event:
 
     config: EventConfig
     honorees: HonoreeList
+    notes: list[str] = field(default_factory=list, compare=False)
+    """What was made of the spreadsheet's own columns and which rows were skipped."""
     _cache: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -116,7 +118,9 @@ def load_event(
     """Read an event (a path, the file's bytes, or a mapping) and the honoree spreadsheet it
     names. The spreadsheet and a legal data file are found relative to the event file, or to
     *folder* (default: the current folder) for bytes and mappings. *columns* maps the office's
-    own headings to fields (``{"Tên đơn vị": "name"}``), *sheet* chooses the workbook's sheet.
+    own headings to fields (``{"Tên đơn vị": "name"}``, added to the event file's ``columns:``),
+    *sheet* chooses the workbook's sheet; what became of the other columns, and the rows
+    skipped, is in :attr:`Event.notes`.
     A wrong file raises :class:`~reportkit.errors.UserInputError` naming the field."""
     if isinstance(source, str | os.PathLike):
         path = Path(source)
@@ -124,8 +128,11 @@ def load_event(
     else:
         name, base = "the event", Path(folder) if folder is not None else Path.cwd()
     config = event_by_law(_config(source if not isinstance(source, str) else Path(source), name), base)
+    notes: list[str] = []
     if config.honorees_file:
-        members = read_honorees(base / config.honorees_file, sheet=sheet, mapping=columns).honorees
+        mapping = {**config.columns, **(columns or {})}
+        path = base / config.honorees_file
+        members = read_honorees(path, sheet=sheet, mapping=mapping, notes=notes).honorees
     else:
         members = config.honorees
     honorees = HonoreeList(
@@ -135,4 +142,4 @@ def load_event(
         group_order=config.group_order,
         sort=config.sort,
     )
-    return Event(config, honorees)
+    return Event(config, honorees, notes)

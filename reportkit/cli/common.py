@@ -153,27 +153,44 @@ def event_from(data: Path, config: Path | None, mapping: dict[str, str], sheet: 
             raise UserInputError(
                 f"{data}: give the event file with --config (or pass the event .yaml itself)"
             )
-        return require_honorees(load_event_file(data), data)
+        return require_honorees(load_event_file(data, mapping, sheet), data)
     event_config = read_event_config(config)
+    notes: list[str] = []
     honorees = read_honorees(
-        data, sheet=sheet, mapping=mapping, award=event_config.award, title=event_config.list_title
+        data,
+        sheet=sheet,
+        mapping={**event_config.columns, **mapping},
+        award=event_config.award,
+        title=event_config.list_title,
+        notes=notes,
     )
     honorees = honorees.model_copy(
         update={"group_order": event_config.group_order, "sort": event_config.sort}
     )
-    return require_honorees(Event(event_config, honorees), data)
+    say_notes(notes)
+    return require_honorees(Event(event_config, honorees, notes), data)
 
 
-def load_event_file(event_file: Path) -> Event:
+def say_notes(notes: list[str]) -> None:
+    """What became of the spreadsheet's own columns and skipped rows: never silently."""
+    for note in notes:
+        err.print(f"note: {escape(note)}", highlight=False)
+
+
+def load_event_file(
+    event_file: Path, mapping: dict[str, str] | None = None, sheet: str | None = None
+) -> Event:
     from pydantic import ValidationError
 
     from reportkit.app.events import load_event
     from reportkit.models.errors import describe_validation_error
 
     try:
-        return load_event(event_file)
+        event = load_event(event_file, columns=mapping, sheet=sheet)
     except ValidationError as exc:
         raise UserInputError(describe_validation_error(exc, str(event_file))) from None
+    say_notes(event.notes)
+    return event
 
 
 def maybe_pdf(paths: list[Path], folder: Path, pdf: bool) -> None:

@@ -62,12 +62,20 @@ def demo(
     _pack(example_event(), out_dir, pdf, overwrite=True)
 
 
-def _pack(event_file: Path, out_dir: Path, pdf: bool | None, *, overwrite: bool) -> None:
+def _pack(
+    event_file: Path,
+    out_dir: Path,
+    pdf: bool | None,
+    *,
+    overwrite: bool,
+    mapping: dict[str, str] | None = None,
+    sheet: str | None = None,
+) -> None:
     from reportkit.app.packs import build_pack
     from reportkit.consistency import review_event
 
     with data_errors():
-        event = require_honorees(load_event_file(event_file), event_file)
+        event = require_honorees(load_event_file(event_file, mapping, sheet), event_file)
         for finding in review_event(event):
             err.print(f"warning: {escape(str(finding))}", highlight=False)
         paths = build_pack(event, out_dir, pdf=pdf, overwrite=overwrite)
@@ -84,13 +92,15 @@ def pack(
         bool | None, typer.Option("--pdf/--no-pdf", help="PDFs (default: when LibreOffice is found).")
     ] = None,
     overwrite: Overwrite = False,
+    mapping: Map = None,
+    sheet: Sheet = None,
 ) -> None:
     """Every document of your event: decision, list, certificates (a file each and a print file),
     conference report, invitations and letters — from the event file and the spreadsheet it names.
 
-    Example: [bold]reportkit pack su_kien.yaml -o out --pdf[/]
+    Example: [bold]reportkit pack su_kien.yaml -o out --pdf --map "Tên đơn vị=name"[/]
     """
-    _pack(event_file, output, pdf, overwrite=overwrite)
+    _pack(event_file, output, pdf, overwrite=overwrite, mapping=parse_mapping(mapping), sheet=sheet)
 
 
 @app.command()

@@ -143,6 +143,10 @@ class Honoree(ReportkitModel):
         default=None, description="This honoree's award money in đồng, overriding the award's amount."
     )
     register_number: Text | None = Field(default=None, description="Số sổ vàng printed on the certificate.")
+    extra: dict[str, Text] = Field(
+        default={},
+        description="The office's own columns, by heading (``honoree.extra['Ghi chú']`` in a template).",
+    )
 
     @model_validator(mode="after")
     def _one_of(self) -> Self:

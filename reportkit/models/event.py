@@ -118,6 +118,13 @@ class EventConfig(ReportkitModel):
     honorees: list[Honoree] = Field(
         default=[], description="Honorees written in the event file instead of a spreadsheet."
     )
+    columns: dict[Text, Text] = Field(
+        default={},
+        description=(
+            "The office's own headings of the spreadsheet and the field each is (e.g. 'Tên đơn vị': "
+            "name, 'Tiền thưởng công ty': amount, 'Ghi chú': '-' to leave it out)."
+        ),
+    )
     register_start: PositiveInt | None = Field(
         default=None, description="First Số sổ vàng to number the certificates from."
     )

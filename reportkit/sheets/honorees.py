@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from reportkit.models.awards import Award, Honoree, HonoreeList
 from reportkit.sheets.columns import find_header, heading_key
-from reportkit.sheets.reading import Cell, SheetError, read_table
+from reportkit.sheets.reading import TOTAL_ROW, Cell, SheetError, read_table
 from reportkit.vn.amounts import AmountError, parse_amount
 from reportkit.vn.text import normalize
 
@@ -71,7 +71,7 @@ def _amount(cell: Cell) -> int | None:
 _GROUP_ROW = re.compile(
     r"^(?:[IVX]+|[A-D])?\s*[.)/-]?\s*(tập thể|cá nhân)\s*(?:\(\s*\d+\s*\))?\s*:?$", re.IGNORECASE
 )
-_TOTAL_ROW = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng)\s*(?::|\(|$)", re.IGNORECASE)
+_TOTAL_ROW = TOTAL_ROW
 
 
 def _row_label(row: list[Cell]) -> str:
@@ -80,7 +80,12 @@ def _row_label(row: list[Cell]) -> str:
     return " ".join(filled) if len(filled) <= 2 else ""
 
 
-def _row_data(row: list[Cell], columns: Mapping[str, int], group_kind: bool | None = None) -> dict[str, Any]:
+def _row_data(
+    row: list[Cell],
+    columns: Mapping[str, int],
+    group_kind: bool | None = None,
+    extras: Mapping[str, int] | None = None,
+) -> dict[str, Any]:
     def get(field: str) -> Cell:
         index = columns.get(field)
         return row[index] if index is not None and index < len(row) else None
@@ -120,6 +125,9 @@ def _row_data(row: list[Cell], columns: Mapping[str, int], group_kind: bool | No
         raise _FieldError("amount", str(exc)) from None
     if amount is not None:
         data["amount"] = amount
+    kept = {heading: _text(row[column]) for heading, column in (extras or {}).items() if column < len(row)}
+    if any(kept.values()):
+        data["extra"] = {heading: value for heading, value in kept.items() if value}
     return data
 
 
@@ -135,12 +143,17 @@ def honorees_from_rows(
     mapping: Mapping[str, str] | None = None,
     award: Award | None = None,
     title: str | None = None,
+    notes: list[str] | None = None,
 ) -> HonoreeList:
-    """Build an :class:`HonoreeList` from table rows (header found automatically)."""
+    """Build an :class:`HonoreeList` from table rows (header found automatically). What was
+    made of the office's own columns and which rows were skipped (totals, notes) is appended
+    to *notes*, each naming the heading or the row."""
     try:
         header = find_header(rows, mapping)
     except ValueError as exc:
-        raise SheetError(f"{source}: {exc}") from None
+        raise SheetError(f"{source}: {exc}", file=source) from None
+    said = notes if notes is not None else []
+    said.extend(f"{source}: {note}" for note in header.notes)
     headings = {field: header.headings.get(field, _FIELD_NAMES.get(field, field)) for field in _FIELD_NAMES}
     honorees: list[Honoree] = []
     errors: list[tuple[int, str, str]] = []
@@ -157,9 +170,13 @@ def honorees_from_rows(
             continue
         name = _text(row[name_column]) if name_column is not None and name_column < len(row) else ""
         if _TOTAL_ROW.match(name or first_text):
+            said.append(
+                f"{source}: row {number} ('{name or first_text}') is a total, not an honoree: skipped"
+            )
             continue
         try:
-            honorees.append(Honoree.model_validate(_row_data(list(row), header.columns, group_kind)))
+            fields = _row_data(list(row), header.columns, group_kind, header.extras)
+            honorees.append(Honoree.model_validate(fields))
         except _FieldError as exc:
             errors.append((number, headings[exc.field], exc.message))
         except ValidationError as exc:
@@ -192,7 +209,11 @@ def read_honorees(
     mapping: Mapping[str, str] | None = None,
     award: Award | None = None,
     title: str | None = None,
+    notes: list[str] | None = None,
 ) -> HonoreeList:
-    """Read an honoree list from an .xlsx or .csv file."""
+    """Read an honoree list from an .xlsx or .csv file (see :func:`honorees_from_rows` for
+    *notes*)."""
     rows = read_table(source, sheet=sheet)
-    return honorees_from_rows(rows, source=os.fspath(source), mapping=mapping, award=award, title=title)
+    return honorees_from_rows(
+        rows, source=os.fspath(source), mapping=mapping, award=award, title=title, notes=notes
+    )

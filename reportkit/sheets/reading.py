@@ -67,6 +67,8 @@ class SheetLimits:
 
 
 _FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >]")
+TOTAL_ROW = re.compile(r"^(?:tổng cộng|tổng số|tổng|cộng)\s*(?::|\(|$)", re.IGNORECASE)
+"""The first text of a row of totals (``Tổng cộng``, ``Cộng:``, ``Tổng số (15)``)."""
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 
 
@@ -308,6 +310,9 @@ def _refuse_uncomputed_formulas(
         )
         for number, formulas in enumerate(bounded, start=1):
             values = rows[number - 1] if number <= len(rows) else []
+            first_text = next((v.strip() for v in values if isinstance(v, str) and v.strip()), "")
+            if TOTAL_ROW.match(first_text):
+                continue  # a total's formula: the row is not an honoree, its sum is computed anew
             for column, formula in enumerate(formulas):
                 value = values[column] if column < len(values) else None
                 if isinstance(formula, str) and formula.startswith("=") and value is None:
