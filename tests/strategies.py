@@ -34,13 +34,34 @@ agencies = st.builds(
     abbreviation=st.text(alphabet="ABCDĐEGHKLMNPQSTUVX", min_size=1, max_size=6),
     place=phrases,
 )
-signers = st.builds(
-    Signer,
-    prefix=st.sampled_from([None, "TM.", "KT.", "Q.", "TL.", "TUQ."]),
-    authority=phrases,
-    position=st.none() | phrases,
-    full_name=names,
+signers = st.one_of(
+    st.builds(
+        Signer,
+        prefix=st.sampled_from([None, "Q.", "TL.", "TUQ."]),
+        authority=phrases,
+        position=st.none() | phrases,
+        full_name=names,
+    ),
+    st.builds(Signer, prefix=st.just("KT."), authority=phrases, position=phrases, full_name=names),
+    st.builds(
+        Signer,
+        prefix=st.just("TM."),
+        authority=st.just("Ủy ban nhân dân"),
+        deputy=st.none() | st.just("Chủ tịch"),
+        position=st.none() | st.just("Phó Chủ tịch"),
+        full_name=names,
+    ),
 )
+
+
+@st.composite
+def _decision_authorities(draw: st.DrawFn) -> tuple[Signer, str]:
+    """A signer and the authority it signs for (a body for TM., the signer's own title else)."""
+    signer = draw(signers)
+    return signer, f"{signer.authority} {draw(phrases)}"
+
+
+signed = _decision_authorities()
 people = st.builds(
     Person,
     full_name=names,
@@ -74,21 +95,24 @@ honoree_lists = st.builds(
     group_order=st.sampled_from(["collectives_first", "individuals_first"]),
     sort=st.booleans(),
 )
-decisions = st.builds(
-    Decision,
-    number=st.integers(1, 999),
-    date=st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)),
-    agency=agencies,
-    summary=phrases,
-    authority=phrases,
-    legal_bases=st.lists(phrases, max_size=4),
-    proposal=st.none() | phrases,
-    executors=st.none() | phrases,
-    signer=signers,
-    recipients=st.lists(phrases, max_size=4),
-    archive=st.lists(words, min_size=0, max_size=2),
-    honorees=honoree_lists,
+decisions = signed.flatmap(
+    lambda pair: st.builds(
+        Decision,
+        signer=st.just(pair[0]),
+        authority=st.just(pair[1]),
+        number=st.integers(1, 999),
+        date=st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)),
+        agency=agencies,
+        summary=phrases,
+        legal_bases=st.lists(phrases, max_size=4),
+        proposal=st.none() | phrases,
+        executors=st.none() | phrases,
+        recipients=st.lists(phrases, max_size=4),
+        archive=st.lists(words, min_size=0, max_size=2),
+        honorees=honoree_lists,
+    )
 )
+
 contexts = st.fixed_dictionaries(
     {
         "a": hostile_text,

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from reportkit.errors import UserInputError
 from reportkit.legal.apply import event_by_law
-from reportkit.models.awards import HonoreeList
+from reportkit.models.awards import Honoree, HonoreeList
 from reportkit.models.conference import Conference
 from reportkit.models.decision import Decision
 from reportkit.models.document import IssuedDocument
@@ -108,6 +108,18 @@ def _config(source: EventSource, name: str) -> EventConfig:
         raise UserInputError(describe_validation_error(exc, name), file=name) from None
 
 
+def _addressed(members: list[Honoree], style: str) -> list[Honoree]:
+    """*members* with the event's honorific style given to persons whose row says none."""
+    if style == "by_gender":
+        return members
+    return [
+        m.model_copy(update={"person": m.person.model_copy(update={"address": style})})
+        if m.person is not None and m.person.address is None
+        else m
+        for m in members
+    ]
+
+
 def load_event(
     source: EventSource,
     *,
@@ -135,6 +147,7 @@ def load_event(
         members = read_honorees(path, sheet=sheet, mapping=mapping, notes=notes).honorees
     else:
         members = config.honorees
+    members = _addressed(members, config.honorific)
     honorees = HonoreeList(
         title=config.list_title or HonoreeList.model_fields["title"].default,
         award=config.award,

@@ -105,11 +105,12 @@ def standard_context(document: IssuedDocument, signature: Image | None = None) -
     widths = HeaderWidths()
     summary = document.summary or ""
     within = widths.left - _CELL_PADDING_MM
-    upper, issuing = document.header_lines
-    upper_line, issuing_line = lines_within(upper, 13, within), lines_within(issuing, 13, within, bold=True)
+    uppers, issuing = document.header_lines
+    upper_lines = [lines_within(line, 13, within) for line in uppers]
+    issuing_line = lines_within(issuing, 13, within, bold=True)
     return {
         "agency": document.agency,
-        "header": {"upper": upper_line, "issuing": issuing_line},
+        "header": {"upper": upper_lines, "issuing": issuing_line},
         "doc": {
             "number_line": document.number_line,
             "place_date": document.place_date,

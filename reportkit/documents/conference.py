@@ -210,9 +210,13 @@ def letter_context(
     if honoree.person:
         person = honoree.person
         where = position_in_unit(person.position, person.unit)
-        recipient = f"đồng chí {person.full_name}" + (f", {where}" if where else "")
-        subject = "đồng chí"
-        wish = "Chúc đồng chí sức khỏe, hạnh phúc và thành công./."
+        # a letter from the head to the staff says "đồng chí", unless the office addresses
+        # people otherwise (a student "em"; none)
+        subject = lower_first(person.honorific) if person.address else "đồng chí"
+        named = f"{subject} {person.full_name}" if subject else person.full_name
+        recipient = named + (f", {where}" if where else "")
+        subject = subject or person.full_name
+        wish = f"Chúc {subject} sức khỏe, hạnh phúc và thành công./."
     else:
         recipient = subject = honoree.name
         wish = "Chúc tập thể đoàn kết, tiếp tục đạt nhiều thành tích xuất sắc hơn nữa./."

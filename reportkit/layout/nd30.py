@@ -218,7 +218,7 @@ def _finish(cell: _Cell) -> None:
 def header_table(
     document: DocumentObject,
     *,
-    parent: str,
+    parent: str | Sequence[str],
     agency: str,
     agency_rule: str,
     number: str | None,
@@ -228,15 +228,17 @@ def header_table(
 ) -> Table:
     """The header: agency block (ô 2, 3) | national title, motto (ô 1), place and date (ô 4).
 
-    *parent*, *agency* and *number* are the texts (tags) of the parent agency, the issuing agency
-    and the ``Số:`` line; *agency_rule* the tag of the rule under the agency (``{{p … }}``).
+    *parent*, *agency* and *number* are the texts (tags) of the parent agency (or the paragraphs
+    of its lines: a loop), the issuing agency and the ``Số:`` line; *agency_rule* the tag of the
+    rule under the agency (``{{p … }}``).
     Without *number* and *place_date* the table has one row (attached lists). *subject* is the
     ``V/v …`` line of an official letter (ô 5b: 13 pt upright, under the number).
     """
     rows = 2 if number or place_date else 1
     table = fixed_table(document, (widths.left, widths.right), rows, widths.outdent)
     left, right = (_clear(c) for c in table.rows[0].cells)
-    paragraph(left, parent, size=LAYOUT["parent-agency"])
+    for line in [parent] if isinstance(parent, str) else parent:
+        paragraph(left, line, size=LAYOUT["parent-agency"])
     paragraph(left, agency, size=LAYOUT["agency"], bold=True)
     paragraph(left, agency_rule, size=LAYOUT["agency"])
     paragraph(right, NATIONAL_TITLE, size=LAYOUT["national-title"], bold=True)

@@ -80,7 +80,7 @@ def standard_header(
     """The header table with the standard tags; *subject* adds an official letter's ``V/v`` line."""
     header_table(
         document,
-        parent="{{ header.upper }}",
+        parent=("{%p for line in header.upper %}", "{{ line }}", "{%p endfor %}"),
         agency="{{ header.issuing }}",
         agency_rule="{{p rules.agency }}",
         number="{{ doc.number_line }}" if number else None,

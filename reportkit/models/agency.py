@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from reportkit.models.base import Name, ReportkitModel, Text, UpperText
+from reportkit.vn.text import upper
 
-__all__ = ["Agency", "AuthorityPrefix", "Signer"]
+__all__ = ["Agency", "AuthorityPrefix", "Signer", "signing_problem"]
 
 AuthorityPrefix = Literal["TM.", "KT.", "Q.", "TL.", "TUQ."]
 
@@ -30,6 +31,15 @@ class Agency(ReportkitModel):
         description="Symbol used in document numbers, e.g. 'SCT' in '12/QĐ-SCT' (no spaces)."
     )
     place: Text = Field(description="Place name of the place-date line, e.g. 'Hải Phòng'.")
+    header: list[Text] = Field(
+        default=[],
+        max_length=3,
+        description=(
+            "The agency block's lines, top to bottom, when not 'parent' over 'name' (1 to 3 lines: "
+            "the upper ones regular, the last bold), e.g. ['UBND TỈNH HẢI DƯƠNG', 'SỞ GIÁO DỤC VÀ ĐÀO "
+            "TẠO', 'TRƯỜNG THPT CHU VĂN AN'] or ['ỦY BAN NHÂN DÂN', 'XÃ AN LƯ']."
+        ),
+    )
     address: Text | None = Field(default=None, description="Postal address (letters, invitations).")
     phone: Text | None = Field(default=None, description="Telephone number.")
     email: Text | None = Field(default=None, description="E-mail address.")
@@ -51,6 +61,16 @@ class Agency(ReportkitModel):
     def parent_upper(self) -> str:
         """The parent agency upper case, or an empty string."""
         return (self.parent or "").upper()
+
+    @property
+    def header_lines(self) -> tuple[list[str], str]:
+        """The agency block: the upper lines (regular) and the issuing line (bold), upper case.
+        ``header`` when given; else the parent (if any) over the name — a district's UBND has no
+        parent line, and none is left empty."""
+        if self.header:
+            lines = [line.upper() for line in self.header]
+            return lines[:-1], lines[-1]
+        return ([self.parent_upper] if self.parent else []), self.name_upper
 
 
 class Signer(ReportkitModel):
@@ -76,6 +96,13 @@ class Signer(ReportkitModel):
         default=None,
         description="The signer's own title when it differs, e.g. 'PHÓ GIÁM ĐỐC' under 'KT. GIÁM ĐỐC'.",
     )
+    deputy: UpperText | None = Field(
+        default=None,
+        description=(
+            "Under 'TM. <body>', the head a deputy signs for: 'CHỦ TỊCH' gives TM. ỦY BAN NHÂN DÂN / "
+            "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH (with position 'PHÓ CHỦ TỊCH')."
+        ),
+    )
     full_name: Name = Field(description="The signer's full name, e.g. 'Trần Minh Quang'.")
 
     @property
@@ -90,5 +117,61 @@ class Signer(ReportkitModel):
 
     @property
     def lines(self) -> list[str]:
-        """The upper-case lines of the signature block, without the name."""
-        return [line for line in (self.authority_line, self.position_line) if line]
+        """The upper-case lines of the signature block, without the name (two or three:
+        ``TM. ỦY BAN NHÂN DÂN`` / ``KT. CHỦ TỊCH`` / ``PHÓ CHỦ TỊCH``)."""
+        deputy = f"KT. {self.deputy}" if self.deputy else ""
+        return [line for line in (self.authority_line, deputy, self.position_line) if line]
+
+    @model_validator(mode="after")
+    def _forms_of_article_13(self) -> Self:
+        if self.deputy is not None and self.prefix != "TM.":
+            raise ValueError("'deputy' (KT. under TM.) needs prefix 'TM.' (on behalf of a collective body)")
+        if self.prefix == "KT." and not self.position:
+            raise ValueError("a deputy signing 'KT.' gives their own position, e.g. 'PHÓ GIÁM ĐỐC'")
+        return self
+
+
+_COLLECTIVE_BODIES = (
+    "ỦY BAN NHÂN DÂN",
+    "UỶ BAN NHÂN DÂN",
+    "UBND",
+    "HỘI ĐỒNG",
+    "BAN CHẤP HÀNH",
+    "BAN THƯỜNG VỤ",
+    "ĐOÀN CHỦ TỊCH",
+    "BAN GIÁM HIỆU",
+    "HỘI ĐỒNG QUẢN TRỊ",
+)
+
+
+def signing_problem(authority: str, signer: Signer) -> str | None:
+    """Why *signer* cannot sign a document of *authority* (Nghị định 30, Điều 13), or ``None``.
+
+    A collective body (``ỦY BAN NHÂN DÂN HUYỆN …``) decides through its head, who signs
+    ``TM.`` (a deputy ``TM.`` + ``KT.``); a person (``CHỦ TỊCH ỦY BAN NHÂN DÂN …``, ``GIÁM ĐỐC …``,
+    ``HIỆU TRƯỞNG …``) signs in person or by ``KT.``, ``Q.``, ``TL.``, ``TUQ.``, never ``TM.``; and
+    the title signed for is the authority's own.
+
+    >>> print(signing_problem("GIÁM ĐỐC SỞ CÔNG THƯƠNG", Signer(authority="Giám đốc", full_name="A")))
+    None
+    """
+    wanted = upper(authority).strip()
+    collective = wanted.startswith(_COLLECTIVE_BODIES)
+    if collective and signer.prefix != "TM.":
+        body = next(b for b in _COLLECTIVE_BODIES if wanted.startswith(b))
+        return (
+            f"a decision of '{wanted}' (a collective body) is signed 'TM. {body}' (on behalf of it), "
+            f"not '{signer.authority_line}'"
+        )
+    if not collective and signer.prefix == "TM.":
+        head = wanted.split(" ", 2)
+        title = " ".join(head[:2]) if len(head) > 1 else wanted
+        return (
+            f"a decision of '{wanted}' (a person) is not signed 'TM.' (on behalf of a collective body): "
+            f"sign in person or 'KT. {title}'"
+        )
+    if not wanted.startswith(signer.authority) and not signer.authority.startswith(_COLLECTIVE_BODIES):
+        return (
+            f"'{signer.authority_line}' does not sign for '{wanted}': the title signed for is the authority's"
+        )
+    return None

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Self
 
-from reportkit.models.agency import Agency
+from pydantic import Field, model_validator
+
+from reportkit.models.agency import Agency, signing_problem
 from reportkit.models.awards import Award, HonoreeList
 from reportkit.models.base import ReportkitModel, Text, UpperText
 from reportkit.models.document import IssuedDocument
@@ -42,7 +44,9 @@ class DecisionContent(ReportkitModel):
 
 class Decision(DecisionContent, IssuedDocument):
     """An individual decision (Mẫu 1.2 of Nghị định 30), typically on commendation: the
-    :class:`DecisionContent`, the issuing particulars, and the honorees."""
+    :class:`DecisionContent`, the issuing particulars, and the honorees. Its signer fits its
+    authority (:func:`~reportkit.models.agency.signing_problem`): a decision of the Chủ tịch is
+    signed by him or ``KT.``, one of the Ủy ban ``TM.``."""
 
     doc_type: Text | None = Field(default="Quyết định", description="Document type, 'Quyết định'.")
     summary: Text = Field(description="Trích yếu, e.g. 'Về việc khen thưởng …'.")
@@ -51,6 +55,13 @@ class Decision(DecisionContent, IssuedDocument):
         default=None,
         description="The submission proposing it, e.g. 'Tờ trình số 10/TTr-VP ngày 12 tháng 6 năm 2021'.",
     )
+
+    @model_validator(mode="after")
+    def _signed_for_its_authority(self) -> Self:
+        problem = signing_problem(self.authority, self.signer)
+        if problem is not None:
+            raise ValueError(problem)
+        return self
 
     @property
     def proposal_text(self) -> str | None:

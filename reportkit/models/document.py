@@ -86,13 +86,15 @@ class IssuedDocument(DocumentParticulars):
         return doc_number(self.number, self.doc_type, self.issuer or self.agency.abbreviation)
 
     @property
-    def header_lines(self) -> tuple[str, str]:
-        """The agency block (ô 2): the upper line (regular) and the issuing one (bold), upper
-        case: ``UBND THÀNH PHỐ HẢI PHÒNG`` / ``SỞ CÔNG THƯƠNG``, or ``SỞ CÔNG THƯƠNG`` /
-        ``VĂN PHÒNG`` for a document its office issues."""
+    def header_lines(self) -> tuple[list[str], str]:
+        """The agency block (ô 2): the upper lines (regular; none for an agency without a
+        parent) and the issuing one (bold), upper case: ``UBND THÀNH PHỐ HẢI PHÒNG`` /
+        ``SỞ CÔNG THƯƠNG``, or ``SỞ CÔNG THƯƠNG`` / ``VĂN PHÒNG`` for a document its office
+        issues."""
         if self.unit:
-            return self.agency.name_upper, upper(self.unit)
-        return self.agency.parent_upper, self.agency.name_upper
+            _, agency = self.agency.header_lines
+            return [agency], upper(self.unit)
+        return self.agency.header_lines
 
     @property
     def number_line(self) -> str:

@@ -83,6 +83,7 @@ class OfficialLetterInfo(OfficialLetterContent, DocumentInfo):
 
 
 RegimeChoice = Literal["by_date", "none"]
+HonorificStyle = Literal["by_gender", "Đồng chí", "Em", "none"]
 
 # (earlier section, later section, why the order matters): dates must not run backwards
 _CHRONOLOGY = (
@@ -117,6 +118,13 @@ class EventConfig(ReportkitModel):
     )
     honorees: list[Honoree] = Field(
         default=[], description="Honorees written in the event file instead of a spreadsheet."
+    )
+    honorific: HonorificStyle = Field(
+        default="by_gender",
+        description=(
+            "How people of the list are addressed when their row does not say: by_gender (Ông/Bà), "
+            "'Đồng chí' (a party or mass organisation), 'Em' (students), or none."
+        ),
     )
     columns: dict[Text, Text] = Field(
         default={},

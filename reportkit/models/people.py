@@ -9,9 +9,14 @@ from pydantic import Field, field_validator
 from reportkit.models.base import Name, ReportkitModel, Text
 from reportkit.vn.names import NameParts, honorific, parse_gender, split_name
 
-__all__ = ["Collective", "GenderInput", "Person"]
+__all__ = ["Address", "Collective", "GenderInput", "Person"]
 
 GenderInput = Literal["Nam", "Nữ", "male", "female"]
+Address = Literal["Ông", "Bà", "Đồng chí", "Anh", "Chị", "Em", "none"]
+"""How a person is addressed: by the office's style (``Đồng chí`` in a party or mass
+organisation, ``Em`` for a student), or ``none`` for no honorific at all."""
+_ADDRESSES = {a.casefold(): a for a in ("Ông", "Bà", "Đồng chí", "Anh", "Chị", "Em")}
+_NO_ADDRESS = {"none", "không", "-", "không có"}
 """How a gender is given (``Nam``/``Nữ`` in any case, or ``male``/``female``); stored as :data:`Gender`."""
 
 
@@ -31,6 +36,25 @@ class Person(ReportkitModel):
         default=None, description="Position (chức vụ), e.g. 'Trưởng phòng'; for guests their full title."
     )
     unit: Text | None = Field(default=None, description="Unit (đơn vị), e.g. 'Phòng Quản lý Công nghiệp'.")
+    address: Address | None = Field(
+        default=None,
+        description=(
+            "Danh xưng when not Ông/Bà by gender: 'Đồng chí', 'Em' (a student), 'Anh', 'Chị', or 'none' "
+            "(no honorific)."
+        ),
+    )
+
+    @field_validator("address", mode="before")
+    @classmethod
+    def _address(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        text = " ".join(str(value).split()).casefold()
+        if text in _NO_ADDRESS:
+            return "none"
+        if text in _ADDRESSES:
+            return _ADDRESSES[text]
+        raise ValueError(f"unknown danh xưng {value!r}: expected Ông, Bà, Đồng chí, Anh, Chị, Em or none")
 
     @field_validator("gender", mode="before")
     @classmethod
@@ -41,7 +65,12 @@ class Person(ReportkitModel):
 
     @property
     def honorific(self) -> str:
-        """``Ông`` / ``Bà``; ``đồng chí`` when the gender is unknown."""
+        """The ``address`` when given (``""`` for ``none``); else ``Ông`` / ``Bà`` by gender, and
+        ``Đồng chí`` when the gender is unknown."""
+        if self.address == "none":
+            return ""
+        if self.address:
+            return self.address
         return honorific(self.gender) if self.gender else "Đồng chí"
 
     @property
@@ -54,8 +83,8 @@ class Person(ReportkitModel):
 
     @property
     def addressed(self) -> str:
-        """``Ông Trần Văn Hùng``."""
-        return f"{self.honorific} {self.full_name}"
+        """``Ông Trần Văn Hùng``, ``Em Lê Minh Châu``, or the name alone without an honorific."""
+        return f"{self.honorific} {self.full_name}" if self.honorific else self.full_name
 
     @property
     def position_and_unit(self) -> str:

@@ -48,6 +48,8 @@ HEADINGS: dict[str, str] = {
     "số tiền": "amount",
     "số tiền (đồng)": "amount",
     "tiền thưởng": "amount",
+    "danh xưng": "address",
+    "xưng hô": "address",
     "số sổ vàng": "register_number",
     "số sổ": "register_number",
 }

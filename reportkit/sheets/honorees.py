@@ -40,6 +40,7 @@ _FIELD_NAMES = {
     "amount": "Số tiền",
     "kind": "Loại",
     "register_number": "Số sổ vàng",
+    "address": "Danh xưng",
 }
 _MODEL_FIELD = {"full_name": "name", "name": "name", "parent_unit": "unit"}
 
@@ -112,6 +113,7 @@ def _row_data(
             "gender": gender or None,
             "position": position or None,
             "unit": unit or None,
+            "address": _text(get("address")) or None,
         }
     achievement = _text(get("achievement"))
     if achievement:
