@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reportkit.legal.force import FORCE, NEEDS_NUMBER, instrument_of
 from reportkit.models.document import IssuedDocument
 from reportkit.models.people import Person
 from reportkit.vn.text import normalize
@@ -40,37 +41,6 @@ class Finding:
 
 # -- grounds -------------------------------------------------------------------------------------
 
-_INSTRUMENT = re.compile(
-    r"^(?:căn cứ|thực hiện)\s+(luật|bộ luật|nghị định|thông tư|quyết định|chỉ thị|nghị quyết|"
-    r"kế hoạch|hướng dẫn|quy chế|tờ trình|biên bản)\b",
-    re.IGNORECASE,
-)
-_FORCE = {
-    "luật": 0,
-    "bộ luật": 0,
-    "nghị quyết": 1,
-    "nghị định": 1,
-    "thông tư": 2,
-    "chỉ thị": 3,
-    "quyết định": 3,
-    "quy chế": 3,
-    "kế hoạch": 3,
-    "hướng dẫn": 3,
-    "tờ trình": 4,
-    "biên bản": 4,
-}
-"""The order grounds are cited in: law, decree, circular, the agency's own instruments, then
-the submission and the minutes."""
-_NEEDS_NUMBER = {
-    "nghị định",
-    "thông tư",
-    "quyết định",
-    "chỉ thị",
-    "kế hoạch",
-    "hướng dẫn",
-    "tờ trình",
-    "biên bản",
-}
 _NUMBERED = re.compile(r"\bsố\s+\d")
 _DATED = re.compile(r"\bngày\s+\d")
 
@@ -82,12 +52,11 @@ def ground_findings(lines: list[str], where: str) -> list[Finding]:
     ranks: list[tuple[int, str]] = []
     for line in lines:
         text = normalize(line)
-        match = _INSTRUMENT.match(text)
-        if match is None:
+        kind = instrument_of(text)
+        if kind is None:
             continue
-        kind = match.group(1).casefold()
-        ranks.append((_FORCE[kind], text))
-        if kind in _NEEDS_NUMBER:
+        ranks.append((FORCE[kind], text))
+        if kind in NEEDS_NUMBER:
             missing = [
                 what
                 for what, present in (

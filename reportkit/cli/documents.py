@@ -106,17 +106,25 @@ def pack(
 @app.command()
 def init(
     folder: Annotated[Path, typer.Argument(help="A new folder for your event.")],
+    kind: Annotated[
+        str,
+        typer.Option(
+            "--kind",
+            help="The office: so (a Sở), xa (UBND xã), huyen (UBND huyện), truong (a school), "
+            "cong_ty (a company), cong_doan (a trade union).",
+        ),
+    ] = "so",
     overwrite: Overwrite = False,
 ) -> None:
-    """Start your own event: a commented su_kien.yaml and a danh_sach.xlsx with the expected
-    headings and two sample rows. Edit both, then run 'reportkit pack'.
+    """Start your own event: a commented su_kien.yaml and a danh_sach.xlsx with the headings
+    such an office writes and two sample rows. Edit both, then run 'reportkit pack'.
 
-    Example: [bold]reportkit init hoi_nghi_2024 && reportkit pack hoi_nghi_2024/su_kien.yaml -o out[/]
+    Example: [bold]reportkit init kt2024 --kind xa && reportkit pack kt2024/su_kien.yaml -o out[/]
     """
     from reportkit.starter import write_starter
 
     with data_errors():
-        for path in write_starter(folder, overwrite=overwrite):
+        for path in write_starter(folder, kind=kind, overwrite=overwrite):
             out.print(str(path), highlight=False)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from reportkit.legal.force import force_rank
 from reportkit.legal.regimes import LegalData, LegalDataError, Regime, load_legal_data
 from reportkit.models.awards import Award
 from reportkit.models.event import EventConfig
@@ -55,8 +56,12 @@ def cites_the_law(bases: list[str]) -> bool:
 
 
 def legal_bases_by_law(bases: list[str], regime: Regime) -> list[str]:
-    """The regime's ``Căn cứ`` lines, then *bases* — or *bases* alone when they cite the law."""
-    return list(bases) if cites_the_law(bases) else [*regime.legal_bases, *bases]
+    """The regime's ``Căn cứ`` lines and *bases* in the order of their force (laws, decrees,
+    circulars, then the agency's own instruments; the regime's first among equals) — or *bases*
+    alone when they cite the law."""
+    if cites_the_law(bases):
+        return list(bases)
+    return sorted([*regime.legal_bases, *bases], key=force_rank)
 
 
 def event_by_law(config: EventConfig, folder: Path) -> EventConfig:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -92,11 +93,38 @@ def _where(exc: yaml.YAMLError) -> str:
     return f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
 
 
+class _VietnameseLoader(yaml.SafeLoader):
+    """YAML as an office types it: ``300.000`` and ``1.500.000`` are amounts grouped by dots
+    (read as the text they are, for :func:`reportkit.vn.parse_amount`), not the float 300.0
+    YAML would make of them (a prize of 300 đồng instead of 300.000)."""
+
+
+_GROUPED = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")
+_VietnameseLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:float"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_VietnameseLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"""^(?:(?![-+]?\d{1,3}(?:\.\d{3})+$)[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+        |(?![-+]?\d{1,3}(?:\.\d{3})+$)[-+]?(?:[0-9][0-9_]*)(?:[eE][-+][0-9]+)
+        |\.[0-9_]+(?:[eE][-+][0-9]+)?
+        |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+        re.X,
+    ),
+    list("-+0123456789."),
+)
+
+
 def parse_yaml(text: str, name: str = "the document", limits: DataLimits = DataLimits()) -> Any:
-    """Plain data from YAML *text*; :class:`DataFileError` names *name*, the line and the column."""
+    """Plain data from YAML *text*; :class:`DataFileError` names *name*, the line and the column.
+    Numbers grouped by dots (``300.000``) stay text, for the amount reader."""
     if len(text) > limits.max_bytes:
         raise DataFileError(f"{name}: longer than the limit of {limits.max_bytes} bytes")
-    loader = yaml.SafeLoader(text)
+    loader = _VietnameseLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
