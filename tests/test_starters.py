@@ -22,9 +22,8 @@ def text(path: Path) -> str:
     return "\n".join(p.text for p in all_paragraphs(docx.Document(str(path))))
 
 
-@pytest.fixture(scope="module", params=sorted(STARTERS))
-def pack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, str]:
-    kind = request.param
+def packed(kind: str, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, str]:
+    """``init --kind`` then ``pack``: the kind, the pack's folder and what pack said."""
     folder = tmp_path_factory.mktemp(kind)
     made = subprocess.run(
         [*RUN, "init", str(folder / "su_kien"), "--kind", kind], capture_output=True, text=True
@@ -37,6 +36,16 @@ def pack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     )
     assert result.returncode == 0, result.stderr
     return kind, folder / "out", result.stderr
+
+
+@pytest.fixture(scope="module", params=sorted(STARTERS))
+def pack(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path, str]:
+    return packed(request.param, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return packed("truong", tmp_path_factory)[1]
 
 
 def test_each_starter_packs_clean_and_its_decision_passes_the_check(pack: tuple[str, Path, str]) -> None:
@@ -67,11 +76,8 @@ def test_each_office_writes_its_own_first_page(pack: tuple[str, Path, str]) -> N
     assert header.paragraphs[0].text.strip(), "the header starts with an empty line"
 
 
-def test_a_school_addresses_its_students_em(pack: tuple[str, Path, str]) -> None:
-    kind, out, _ = pack
-    if kind != "truong":
-        pytest.skip("the school's starter")
-    certificate = text(out / "giay_khen" / "01 Lê Minh Châu.docx")
+def test_a_school_addresses_its_students_em(school: Path) -> None:
+    certificate = text(school / "giay_khen" / "01 Lê Minh Châu.docx")
     assert "Em Lê Minh Châu" in certificate and "12A1" in certificate
 
 
@@ -80,3 +86,26 @@ def test_an_unknown_kind_is_refused_with_the_list() -> None:
     assert result.returncode == 2 and "no starter 'ubnd'; there are: so, xa" in " ".join(
         result.stderr.split()
     )
+
+
+def test_a_schools_letters_use_its_own_sentences(school: Path) -> None:
+    letter = text(school / "thu_khen" / "thu_khen_01 Lê Minh Châu.docx")
+    assert "thành tích chung của nhà trường. Mong em tiếp tục phát huy, chăm ngoan, học giỏi" in letter
+
+
+def test_a_phrase_that_replaces_nothing_or_names_an_unknown_placeholder_is_refused(tmp_path: Path) -> None:
+    import yaml
+
+    from reportkit.app import load_event
+    from reportkit.errors import UserInputError
+    from reportkit.resources import example_event
+
+    data = yaml.safe_load(example_event().read_text(encoding="utf-8"))
+    data["phrases"] = {"letter.reslt": "x"}
+    with pytest.raises(
+        UserInputError, match=r"no phrase 'letter.reslt' to replace; did you mean 'letter.result'"
+    ):
+        load_event(data, folder=example_event().parent)
+    data["phrases"] = {"letter.result": "Chúc mừng {agnecy}"}
+    with pytest.raises(UserInputError, match=r"unknown placeholder \{agnecy\}"):
+        load_event(data, folder=example_event().parent)

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from reportkit.documents.phrases import check_phrases
 from reportkit.errors import UserInputError
 from reportkit.legal.apply import event_by_law
 from reportkit.models.awards import Honoree, HonoreeList
@@ -140,6 +141,7 @@ def load_event(
     else:
         name, base = "the event", Path(folder) if folder is not None else Path.cwd()
     config = event_by_law(_config(source if not isinstance(source, str) else Path(source), name), base)
+    check_phrases(config.phrases)
     notes: list[str] = []
     if config.honorees_file:
         mapping = {**config.columns, **(columns or {})}

@@ -50,7 +50,9 @@ def letters(event: Event, out_dir: str | os.PathLike[str], *, overwrite: bool = 
     letter = event.issued(event.config.letter, None)
     if letter is None:
         raise UserInputError("the event file has no 'letter' section (number, date, recipients)")
-    return documents.commendation_letters(event.honorees.ordered, letter, out_dir, overwrite=overwrite)
+    return documents.commendation_letters(
+        event.honorees.ordered, letter, out_dir, overwrite=overwrite, phrases=event.config.phrases
+    )
 
 
 _BATCH_KINDS = tuple(kind for kind in KINDS.values() if kind.batch is not None)

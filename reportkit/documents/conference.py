@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, overload
 
@@ -16,6 +16,7 @@ from reportkit.documents.common import (
     number_present,
     standard_context,
 )
+from reportkit.documents.phrases import phrase
 from reportkit.engine.batch import render_many
 from reportkit.engine.media import Image
 from reportkit.errors import UserInputError
@@ -203,9 +204,12 @@ def letter_context(
     *,
     body: Sequence[str] | None = None,
     signature: Image | None = None,
+    phrases: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The context of a Thư khen: the recipient as addressed, and the paragraphs (*body*, or a
-    letter praising the honoree's achievement with a wish that fits a person or a collective)."""
+    letter praising the honoree's achievement with a wish that fits a person or a collective,
+    from the phrase table :mod:`reportkit.documents.phrases`, *phrases* replacing its
+    sentences)."""
     agency = issue.agency.name
     if honoree.person:
         person = honoree.person
@@ -216,22 +220,16 @@ def letter_context(
         named = f"{subject} {person.full_name}" if subject else person.full_name
         recipient = named + (f", {where}" if where else "")
         subject = subject or person.full_name
-        wish = f"Chúc {subject} sức khỏe, hạnh phúc và thành công./."
+        wish = "letter.wish_person"
     else:
         recipient = subject = honoree.name
-        wish = "Chúc tập thể đoàn kết, tiếp tục đạt nhiều thành tích xuất sắc hơn nữa./."
-    achievement = as_clause(honoree.achievement or "")
+        wish = "letter.wish_collective"
+    values = {"agency": agency, "recipient": recipient, "subject": subject}
+    values["achievement"] = as_clause(honoree.achievement or "")
     paragraphs = (
         list(body)
         if body is not None
-        else [
-            f"Thay mặt lãnh đạo {agency}, tôi nhiệt liệt biểu dương và gửi lời khen ngợi tới "
-            f"{recipient} {achievement}.",
-            f"Những kết quả {subject} đạt được đã góp phần quan trọng vào thành tích chung của "
-            f"{agency}. Mong {subject} tiếp tục phát huy, giữ vững và lan tỏa tinh thần thi đua, "
-            "hoàn thành xuất sắc nhiệm vụ được giao.",
-            wish,
-        ]
+        else [phrase(key, phrases, **values) for key in ("letter.praise", "letter.result", wish)]
     )
     return _letter(issue, signature, "THƯ KHEN", "Thân gửi", recipient, paragraphs, honoree=honoree)
 
@@ -265,20 +263,17 @@ def thanks_context(
     *,
     body: Sequence[str] | None = None,
     signature: Image | None = None,
+    phrases: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """The context of a Thư cảm ơn to a guest of *conference* (``Kính gửi: Đồng chí …``)."""
+    """The context of a Thư cảm ơn to a guest of *conference* (``Kính gửi: Đồng chí …``), its
+    sentences from the phrase table (*phrases* replacing them)."""
     recipient = comrade(guest)
+    values = {"agency": issue.agency.name, "recipient": recipient, "conference": conference.title}
+    values |= {"date": numeric_date(conference.date), "venue": conference.venue}
     paragraphs = (
         list(body)
         if body is not None
-        else [
-            f"Thay mặt lãnh đạo {issue.agency.name}, tôi trân trọng cảm ơn {recipient} đã dành thời "
-            f"gian tới dự {lower_first(conference.title)} ngày {numeric_date(conference.date)} "
-            f"tại {conference.venue}.",
-            "Sự quan tâm và những ý kiến chỉ đạo của đồng chí là nguồn động viên to lớn đối với "
-            "cán bộ, công chức, người lao động của đơn vị.",
-            "Kính chúc đồng chí sức khỏe, hạnh phúc và thành công./.",
-        ]
+        else [phrase(key, phrases, **values) for key in ("thanks.thanks", "thanks.support", "thanks.wish")]
     )
     return _letter(issue, signature, "THƯ CẢM ƠN", "Kính gửi", recipient, paragraphs, guest=guest)
 
@@ -326,10 +321,11 @@ def commendation_letters(
     template: TemplateChoice = None,
     signature: Image | None = None,
     overwrite: bool = False,
+    phrases: Mapping[str, str] | None = None,
 ) -> list[Path]:
     """A Thư khen for each honoree (``thu_khen_01 Phòng Quản lý Thương mại.docx`` …), written as
     a batch: existing files refused unless *overwrite*, nothing left behind if one fails."""
-    contexts = [letter_context(h, issue, signature=signature) for h in honorees]
+    contexts = [letter_context(h, issue, signature=signature, phrases=phrases) for h in honorees]
     return _letters(contexts, "thu_khen", lambda c: c["honoree"].name, template, out_dir, overwrite)
 
 

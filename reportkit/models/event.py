@@ -126,6 +126,13 @@ class EventConfig(ReportkitModel):
             "'Đồng chí' (a party or mass organisation), 'Em' (students), or none."
         ),
     )
+    phrases: dict[Text, Text] = Field(
+        default={},
+        description=(
+            "The office's own sentences for those of the phrase table (reportkit/documents/phrases.yaml), "
+            "e.g. letter.result for a school."
+        ),
+    )
     columns: dict[Text, Text] = Field(
         default={},
         description=(
