@@ -12,6 +12,8 @@ import docx
 import pytest
 
 from reportkit import check
+from reportkit.app import load_event
+from reportkit.sheets.columns import HEADINGS, heading_key
 from reportkit.starter import STARTERS
 from tests.nd30_asserts import all_paragraphs
 
@@ -109,3 +111,108 @@ def test_a_phrase_that_replaces_nothing_or_names_an_unknown_placeholder_is_refus
     data["phrases"] = {"letter.result": "Chúc mừng {agnecy}"}
     with pytest.raises(UserInputError, match=r"unknown placeholder \{agnecy\}"):
         load_event(data, folder=example_event().parent)
+
+
+# -- each office's starter with a spreadsheet written as that office writes it --------------------
+
+OFFICE_SHEETS = {
+    # kind: (headings, two rows, honorific seen on a person's certificate, signer block)
+    "so": (
+        ["STT", "Họ và tên", "Giới tính", "Chức vụ", "Đơn vị công tác", "Ghi chú"],
+        [[1, "Lê Văn Minh", "Nam", "Chuyên viên", "Văn phòng Sở", "Đề nghị năm 2024"],
+         [2, "Trần Thị Hà", "Nữ", "Phó Trưởng phòng", "Phòng Giáo dục Trung học", None]],
+        "Ông Lê Văn Minh",
+        ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Thị Lan"],
+    ),
+    "xa": (
+        ["STT", "Họ và tên", "Giới tính", "Chức vụ", "Thôn / Đơn vị", "Ghi chú"],
+        [[1, "Trần Văn Tâm", "Nam", "Trưởng thôn", "Thôn Đông", "Thôn nông thôn mới kiểu mẫu"],
+         [2, "Phạm Thị Nga", "Nữ", "Chi hội trưởng phụ nữ", "Thôn Tây", None]],
+        "Ông Trần Văn Tâm",
+        ["CHỦ TỊCH", "Nguyễn Văn Hải"],
+    ),
+    "huyen": (
+        ["STT", "Họ và tên", "Giới tính", "Chức vụ", "Đơn vị", "Ghi chú"],
+        [[1, "Hoàng Thị Thu", "Nữ", "Chuyên viên", "Phòng Nội vụ", None],
+         [2, "Vũ Văn Long", "Nam", "Trưởng phòng", "Phòng Tài chính - Kế hoạch", "Sáng kiến"]],
+        "Bà Hoàng Thị Thu",
+        ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn Bình"],
+    ),
+    "truong": (
+        ["STT", "Họ và tên", "Giới tính", "Lớp / Đơn vị", "Thành tích", "Ghi chú"],
+        [[1, "Lê Minh Châu", "Nữ", "12A1", "Đạt giải Nhất học sinh giỏi cấp tỉnh", "Môn Toán"],
+         [2, "Phạm Đức Dũng", "Nam", "11A2", "Đạt giải Ba học sinh giỏi cấp tỉnh", None]],
+        "Em Lê Minh Châu",
+        ["HIỆU TRƯỞNG", "Nguyễn Thị Hoa"],
+    ),
+    "cong_ty": (
+        ["STT", "Họ và tên", "Giới tính", "Bộ phận", "Số tiền thưởng (VNĐ)", "Ghi chú"],
+        [[1, "Nguyễn Văn An", "Nam", "Phân xưởng Cơ khí 1", 2_000_000, "Sáng kiến"],
+         [2, "Trần Thị Bình", "Nữ", "Phòng Kế toán", 1_500_000, None]],
+        "Ông Nguyễn Văn An",
+        ["GIÁM ĐỐC", "Phạm Văn Long"],
+    ),
+    "cong_doan": (
+        ["STT", "Họ và tên", "Giới tính", "Chức vụ công đoàn", "Tổ công đoàn", "Ghi chú"],
+        [[1, "Vũ Thị Mai", "Nữ", "Tổ trưởng", "Tổ Phân xưởng 1", None],
+         [2, "Đỗ Văn Nam", "Nam", "Đoàn viên", "Tổ Phân xưởng 2", "Đoàn viên xuất sắc"]],
+        "Đồng chí Vũ Thị Mai",
+        ["TM. BAN CHẤP HÀNH", "CHỦ TỊCH", "Đỗ Thị Hằng"],
+    ),
+}  # fmt: skip
+
+
+def _office_sheet(path: Path, headings: list[str], rows: list[list[object]]) -> None:
+    """A merged title row, a blank row, the office's own headings, the rows and a total row
+    whose sum is a formula (no computed value, as openpyxl writes it)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2024"])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headings))
+    sheet.append([])
+    sheet.append(headings)
+    for row in rows:
+        sheet.append(row)
+    total = [None] * len(headings)
+    total[1] = "Tổng cộng"
+    if "Số tiền thưởng (VNĐ)" in headings:
+        column = "ABCDEFGH"[headings.index("Số tiền thưởng (VNĐ)")]
+        total[headings.index("Số tiền thưởng (VNĐ)")] = f"=SUM({column}4:{column}5)"
+    sheet.append(total)
+    book.save(path)
+
+
+@pytest.mark.parametrize("kind", sorted(OFFICE_SHEETS))
+def test_each_office_with_its_own_spreadsheet(kind: str, tmp_path: Path) -> None:
+    headings, rows, addressed, signer = OFFICE_SHEETS[kind]
+    folder = tmp_path / "su_kien"
+    assert subprocess.run([*RUN, "init", str(folder), "--kind", kind], capture_output=True).returncode == 0
+    _office_sheet(folder / "danh_sach.xlsx", headings, rows)
+    result = subprocess.run(
+        [*RUN, "pack", str(folder / "su_kien.yaml"), "-o", str(tmp_path / "out"), "--no-pdf"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stderr.split())
+    assert "warning:" not in said, said
+    for heading in headings:  # every heading that is not a built-in one is named: used or kept
+        if heading_key(heading) not in HEADINGS:
+            assert f"'{heading}'" in said, (kind, heading, said)
+    assert "is a total, not an honoree: skipped" in said
+    out = tmp_path / "out"
+    decision = next(out.glob("quyet_dinh_*.docx"))
+    right = docx.Document(str(decision)).tables[-1].rows[0].cells[-1]
+    assert [p.text for p in right.paragraphs if p.text.strip()] == signer
+    first = next(out.glob("giay_khen/01 *.docx"))
+    assert addressed in text(first)
+    listing = docx.Document(str(out / "danh_sach_kem_theo_quyet_dinh.docx")).tables[-1]
+    amounts = [row.cells[-1].text for row in listing.rows if row.cells[-1].text[:1].isdigit()]
+    event = load_event(folder / "su_kien.yaml")
+    if kind == "cong_ty":
+        assert amounts == ["2.000.000", "1.500.000", "3.500.000"]  # the company's own money, summed
+    elif event.honorees.total_amount:
+        assert amounts[-1] == f"{event.honorees.total_amount:,}".replace(",", ".")
+    assert check(decision.read_bytes(), layout=False).ok
