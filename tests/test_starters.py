@@ -76,6 +76,9 @@ def test_each_office_writes_its_own_first_page(pack: tuple[str, Path, str]) -> N
         assert expected in decision, (kind, expected)
     header = docx.Document(str(next(out.glob("quyet_dinh_*.docx")))).tables[0].rows[0].cells[0]
     assert header.paragraphs[0].text.strip(), "the header starts with an empty line"
+    if kind == "xa":  # a line break written in the agency's header is kept, both lines bold
+        assert header.paragraphs[0].text == "ỦY BAN NHÂN DÂN\nXÃ AN LƯ"
+        assert all(run.bold for run in header.paragraphs[0].runs if run.text.strip())
 
 
 def test_a_school_addresses_its_students_em(school: Path) -> None:

@@ -6,7 +6,7 @@ from typing import Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
-from reportkit.models.base import Name, ReportkitModel, Text, UpperText
+from reportkit.models.base import Lines, Name, ReportkitModel, Text, UpperText
 from reportkit.vn.text import upper
 
 __all__ = ["Agency", "AuthorityPrefix", "Signer", "signing_problem"]
@@ -31,13 +31,14 @@ class Agency(ReportkitModel):
         description="Symbol used in document numbers, e.g. 'SCT' in '12/QĐ-SCT' (no spaces)."
     )
     place: Text = Field(description="Place name of the place-date line, e.g. 'Hải Phòng'.")
-    header: list[Text] = Field(
+    header: list[Lines] = Field(
         default=[],
         max_length=3,
         description=(
             "The agency block's lines, top to bottom, when not 'parent' over 'name' (1 to 3 lines: "
             "the upper ones regular, the last bold), e.g. ['UBND TỈNH HẢI DƯƠNG', 'SỞ GIÁO DỤC VÀ ĐÀO "
-            "TẠO', 'TRƯỜNG THPT CHU VĂN AN'] or ['ỦY BAN NHÂN DÂN', 'XÃ AN LƯ']."
+            "TẠO', 'TRƯỜNG THPT CHU VĂN AN']; a line break inside an entry ('Ủy ban nhân dân\\nxã An "
+            "Lư') breaks the line there."
         ),
     )
     address: Text | None = Field(default=None, description="Postal address (letters, invitations).")

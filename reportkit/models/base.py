@@ -20,7 +20,17 @@ from reportkit.vn.amounts import parse_amount
 from reportkit.vn.dates import parse_date, parse_datetime
 from reportkit.vn.text import normalize, normalize_name
 
-__all__ = ["DataFileError", "Date", "DateTime", "Money", "Name", "ReportkitModel", "Text", "UpperText"]
+__all__ = [
+    "DataFileError",
+    "Date",
+    "DateTime",
+    "Lines",
+    "Money",
+    "Name",
+    "ReportkitModel",
+    "Text",
+    "UpperText",
+]
 
 
 def _non_empty(value: str) -> str:
@@ -31,6 +41,14 @@ def _non_empty(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(normalize), AfterValidator(_non_empty)]
 """Free text: NFC, trimmed, inner whitespace collapsed, not empty."""
+
+
+def _lines(text: str) -> str:
+    return "\n".join(line for line in (normalize(part) for part in text.split("\n")) if line)
+
+
+Lines = Annotated[str, AfterValidator(_lines), AfterValidator(_non_empty)]
+"""Text of one or more lines: each line as :data:`Text`, the line breaks (``\\n``) kept."""
 
 Name = Annotated[str, AfterValidator(normalize_name), AfterValidator(_non_empty)]
 """A person's name: like :data:`Text`, with each word capitalised (``nguyễn văn a`` → ``Nguyễn Văn A``)."""
