@@ -157,3 +157,17 @@ def test_pack_and_list_take_map_and_name_every_column(tmp_path: Path) -> None:
         check=False,
     )
     assert wrong.returncode == 2 and "no such field" in wrong.stderr and not (tmp_path / "l.docx").exists()
+
+
+def test_notes_and_signatures_under_the_list_are_skipped_with_a_message(tmp_path: Path) -> None:
+    path = tmp_path / "ds.csv"
+    path.write_text(
+        "STT,Họ và tên,Giới tính\n1,Nguyễn Văn An,Nam\n2,Trần Thị Bình,Nữ\n"
+        ',Ghi chú: danh sách gồm 02 người,\n,"Hải Phòng, ngày 20 tháng 12 năm 2024",\n,Người lập biểu,\n',
+        encoding="utf-8",
+    )
+    notes: list[str] = []
+    honorees = read_honorees(path, notes=notes)
+    assert [h.name for h in honorees.honorees] == ["Nguyễn Văn An", "Trần Thị Bình"]
+    skipped = [n for n in notes if "is a note, not an honoree: skipped" in n]
+    assert len(skipped) == 3 and "row 4 ('Ghi chú: danh sách gồm 02 người')" in skipped[0]

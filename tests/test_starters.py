@@ -219,3 +219,29 @@ def test_each_office_with_its_own_spreadsheet(kind: str, tmp_path: Path) -> None
     elif event.honorees.total_amount:
         assert amounts[-1] == f"{event.honorees.total_amount:,}".replace(",", ".")
     assert check(decision.read_bytes(), layout=False).ok
+
+
+def test_the_phrase_table_parses_and_every_phrase_fills() -> None:
+    from reportkit.documents.phrases import PHRASES, check_phrases, phrase
+
+    table = PHRASES()
+    assert {"letter.praise", "letter.result", "decision.money", "thanks.thanks"} <= set(table)
+    check_phrases(table)  # the built-in sentences name only known placeholders
+    assert all("{" not in phrase(key) for key in table)
+
+
+def test_an_event_may_word_the_money_article_its_own_way(tmp_path: Path) -> None:
+    import yaml
+
+    from reportkit import documents
+    from reportkit.resources import example_event
+
+    data = yaml.safe_load(example_event().read_text(encoding="utf-8"))
+    data["phrases"] = {
+        "decision.money": "Mức thưởng kèm theo {kind}: {clauses}; tổng cộng {total}, từ {fund}."
+    }
+    event = load_event(data, folder=example_event().parent)
+    decision = documents.decision(event.decision, phrases=event.config.phrases)
+    body = "\n".join(p.text for p in docx.Document(__import__("io").BytesIO(decision)).paragraphs)
+    assert "Điều 2. Mức thưởng kèm theo Giấy khen: mỗi tập thể được thưởng 900.000 đồng" in body
+    assert "tổng cộng 8.550.000 đồng, từ Quỹ thi đua, khen thưởng của Sở Công Thương." in body

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 from typing import overload
 
 from reportkit.documents.common import TemplateChoice, load_template, rule_under, standard_context
+from reportkit.documents.phrases import phrase
 from reportkit.engine.media import Image
 from reportkit.errors import UserInputError
 from reportkit.models.awards import Award, Honoree, HonoreeList
@@ -47,7 +49,9 @@ def money_clauses(honorees: HonoreeList) -> list[str]:
     return clauses
 
 
-def money_article(honorees: HonoreeList, kind: str, fund: str) -> str | None:
+def money_article(
+    honorees: HonoreeList, kind: str, fund: str, phrases: Mapping[str, str] | None = None
+) -> str | None:
     """The money article of the decision (Điều 2), or ``None`` when nobody receives money.
 
     Agrees with the list honoree by honoree: when every member of a kind receives the award's
@@ -58,10 +62,10 @@ def money_article(honorees: HonoreeList, kind: str, fund: str) -> str | None:
     total = honorees.total_amount
     if not total:
         return None
-    clauses = money_clauses(honorees)
-    return (
-        f"Kèm theo {kind}, {'; '.join(clauses)}. Tổng số tiền thưởng là {format_money(total)}"
-        f" (Bằng chữ: {amount_in_words(total)}), trích từ {fund}."
+    clauses = "; ".join(money_clauses(honorees))
+    total_text, words = format_money(total), amount_in_words(total)
+    return phrase(
+        "decision.money", phrases, kind=kind, clauses=clauses, total=total_text, total_words=words, fund=fund
     )
 
 
@@ -80,6 +84,7 @@ def decision(
     template: TemplateChoice = None,
     out: None = None,
     signature: Image | None = None,
+    phrases: Mapping[str, str] | None = None,
 ) -> bytes: ...
 @overload
 def decision(
@@ -88,6 +93,7 @@ def decision(
     template: TemplateChoice = None,
     out: str | os.PathLike[str],
     signature: Image | None = None,
+    phrases: Mapping[str, str] | None = None,
 ) -> Path: ...
 def decision(
     model: Decision,
@@ -95,8 +101,10 @@ def decision(
     template: TemplateChoice = None,
     out: str | os.PathLike[str] | None = None,
     signature: Image | None = None,
+    phrases: Mapping[str, str] | None = None,
 ) -> bytes | Path:
-    """Quyết định khen thưởng: returns the .docx bytes, or writes *out* atomically and returns its path."""
+    """Quyết định khen thưởng: returns the .docx bytes, or writes *out* atomically and returns its
+    path. *phrases* replaces sentences of the phrase table (the money article: ``decision.money``)."""
     honorees, award = _parts(model)
     context = standard_context(model, signature)
     context.update(
@@ -105,7 +113,7 @@ def decision(
         award=award,
         reason=model.reason_text,
         fund=model.fund_text,
-        money_article=money_article(honorees, award.kind, model.fund_text),
+        money_article=money_article(honorees, award.kind, model.fund_text, phrases),
     )
     return load_template(template, "quyet_dinh_khen_thuong.docx").render(context, out)
 

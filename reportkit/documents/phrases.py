@@ -14,7 +14,10 @@ from reportkit.errors import UserInputError
 __all__ = ["PHRASES", "check_phrases", "phrase"]
 
 _FILE = Path(__file__).with_name("phrases.yaml")
-_PLACEHOLDERS = {"agency", "recipient", "subject", "achievement", "conference", "date", "venue"}
+_PLACEHOLDERS = {
+    "agency", "recipient", "subject", "achievement", "conference", "date", "venue",
+    "kind", "clauses", "total", "total_words", "fund",
+}  # fmt: skip
 
 
 @lru_cache(maxsize=1)

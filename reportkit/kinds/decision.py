@@ -18,7 +18,7 @@ def step(event: Event, issue: IssuedDocument | None) -> Builder:
     """The builder of the Quyết định khen thưởng."""
     from reportkit import documents
 
-    return partial(documents.decision, event.decision)
+    return partial(documents.decision, event.decision, phrases=event.config.phrases)
 
 
 KIND = Kind(

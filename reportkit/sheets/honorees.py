@@ -73,6 +73,13 @@ _GROUP_ROW = re.compile(
     r"^(?:[IVX]+|[A-D])?\s*[.)/-]?\s*(tập thể|cá nhân)\s*(?:\(\s*\d+\s*\))?\s*:?$", re.IGNORECASE
 )
 _TOTAL_ROW = TOTAL_ROW
+_NOTE_ROW = re.compile(
+    r"^(?:ghi chú|lưu ý|chú thích|người lập|thủ trưởng|xác nhận|kế toán|\(ký|"
+    r"danh sách (?:này )?(?:có|gồm)|ấn định danh sách)|,\s*ngày\s+\d+\s+tháng\s+\d+",
+    re.IGNORECASE,
+)
+"""A note or a signature under the list (``Ghi chú: …``, ``Người lập biểu``, ``Hải Phòng, ngày
+… tháng …``, ``(Ký, ghi rõ họ tên)``): not an honoree."""
 
 
 def _row_label(row: list[Cell]) -> str:
@@ -171,6 +178,9 @@ def honorees_from_rows(
             group_kind = heading_key(group.group(1)) == "tập thể"
             continue
         name = _text(row[name_column]) if name_column is not None and name_column < len(row) else ""
+        if label and _NOTE_ROW.search(label):
+            said.append(f"{source}: row {number} ('{label[:60]}') is a note, not an honoree: skipped")
+            continue
         if _TOTAL_ROW.match(name or first_text):
             said.append(
                 f"{source}: row {number} ('{name or first_text}') is a total, not an honoree: skipped"
