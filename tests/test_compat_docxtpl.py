@@ -332,3 +332,83 @@ def test_listing_in_a_plain_tag_like_docxtpl() -> None:
     for data in results.values():
         body = docx.Document(io.BytesIO(data)).element.body
         assert len([b for b in body.iter(f"{W}br") if b.get(f"{W}type") == "page"]) == 1
+
+
+# -- what published docxtpl templates carry --------------------------------------------------------
+
+
+def _table_template(cells: list[str]) -> bytes:
+    import docx as _docx
+
+    document = _docx.Document()
+    table = document.add_table(rows=len(cells), cols=1)
+    for row, text in zip(table.rows, cells, strict=True):
+        row.cells[0].text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_tutorials_doubled_braces_render_as_docxtpl_renders_them() -> None:
+    source = _table_template(["{{%tr for item in items %}}", "{{ item }}", "{{%tr endfor %}}"])
+    tpl = compat.DocxTemplate(io.BytesIO(source))
+    tpl.render({"items": ["Bút", "Sổ"]})
+    out = io.BytesIO()
+    tpl.save(out)
+    import docx as _docx
+
+    rows = [r.cells[0].text for r in _docx.Document(io.BytesIO(out.getvalue())).tables[0].rows]
+    assert rows == ["Bút", "Sổ"]
+
+
+def test_an_empty_cellbg_is_no_shading() -> None:
+    tpl = compat.DocxTemplate(io.BytesIO(_table_template(["{% cellbg colour %}Ô"])))
+    tpl.render({"colour": ""})
+    out = io.BytesIO()
+    tpl.save(out)
+    xml = zipfile.ZipFile(io.BytesIO(out.getvalue())).read("word/document.xml")
+    assert b'w:fill="auto"' in xml
+
+
+def test_a_plain_string_breaks_the_page_and_the_paragraph_as_docxtpl_does() -> None:
+    import docx as _docx
+
+    document = _docx.Document()
+    document.add_paragraph("{{ text }}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    tpl = compat.DocxTemplate(io.BytesIO(buffer.getvalue()))
+    tpl.render({"text": "Trang 1\fTrang 2\aĐoạn mới"})
+    out = io.BytesIO()
+    tpl.save(out)
+    xml = zipfile.ZipFile(io.BytesIO(out.getvalue())).read("word/document.xml")
+    assert b'w:type="page"' in xml
+    texts = [p.text for p in _docx.Document(io.BytesIO(out.getvalue())).paragraphs if p.text]
+    assert texts == ["Trang 1", "Trang 2", "Đoạn mới"]
+
+
+def test_new_subdoc_takes_a_stream(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import docx as _docx
+
+    sub = _docx.Document()
+    sub.add_paragraph("Phụ lục kèm theo")
+    stream = io.BytesIO()
+    sub.save(stream)
+    document = _docx.Document()
+    document.add_paragraph("{{p sd }}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    tpl = compat.DocxTemplate(io.BytesIO(buffer.getvalue()))
+    tpl.render({"sd": tpl.new_subdoc(io.BytesIO(stream.getvalue()))})
+    out = io.BytesIO()
+    tpl.save(out)
+    assert "Phụ lục kèm theo" in [p.text for p in _docx.Document(io.BytesIO(out.getvalue())).paragraphs]
+
+
+def test_a_template_loaded_again_is_compiled_once() -> None:
+    source = _table_template(["{{ x }}"])
+    first = compat.DocxTemplate(io.BytesIO(source))._template(None)
+    second = compat.DocxTemplate(io.BytesIO(source))._template(None)
+    assert first is second
+    other = compat.DocxTemplate(io.BytesIO(_table_template(["{{ y }}"])))._template(None)
+    assert other is not first and len(compat._COMPILED) <= compat._COMPILED_SIZE

@@ -15,11 +15,14 @@ Run ``python -m reportkit.compat.docxtpl TEMPLATE JSON OUTPUT [-o] [-q]`` as doc
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import json
 import os
 import sys
+import threading
 import zlib
+from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -172,7 +175,7 @@ class Subdoc:
     build in code (``add_paragraph``, ``add_table``, ``add_picture`` …) on the template's styles,
     or an existing .docx; insert it with ``{{p subdoc }}``."""
 
-    def __init__(self, tpl: DocxTemplate, docpath: str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, tpl: DocxTemplate, docpath: str | os.PathLike[str] | IO[bytes] | None = None) -> None:
         import docx
 
         if docpath is not None:
@@ -191,6 +194,29 @@ class Subdoc:
 
     def engine_subdoc(self) -> EngineSubdoc:
         return EngineSubdoc.from_document(self.subdocx)
+
+
+_COMPILED: OrderedDict[bytes, Template] = OrderedDict()
+_COMPILED_SIZE = 8
+_COMPILED_LOCK = threading.Lock()
+
+
+def _compiled(source: bytes) -> Template:
+    """The template compiled from *source*, once per content: a script that builds
+    ``DocxTemplate(path)`` for every one of 1,000 letters compiles the template once (the last
+    few templates are kept, by the SHA-256 of their bytes)."""
+    key = hashlib.sha256(source).digest()
+    with _COMPILED_LOCK:
+        template = _COMPILED.get(key)
+        if template is not None:
+            _COMPILED.move_to_end(key)
+            return template
+    template = Template(source, strict=False)
+    with _COMPILED_LOCK:
+        _COMPILED[key] = template
+        while len(_COMPILED) > _COMPILED_SIZE:
+            _COMPILED.popitem(last=False)
+    return template
 
 
 def _read(source: str | os.PathLike[str] | IO[bytes], limit: int = MAX_IMAGE_BYTES) -> bytes:
@@ -239,7 +265,7 @@ class DocxTemplate:
 
     def _template(self, jinja_env: Environment | None) -> Template:
         if jinja_env is None:
-            return Template(self._source, strict=False)
+            return _compiled(self._source)
         # the caller's own environment: its filters and globals, and no sandbox (their choice)
         return Template(
             self._source,
@@ -286,8 +312,9 @@ class DocxTemplate:
         """An id for a hyperlink to *url*, to pass as ``RichText(url_id=…)``."""
         return f"{_URL_TOKEN}{url}"
 
-    def new_subdoc(self, docpath: str | os.PathLike[str] | None = None) -> Subdoc:
-        """A sub-document to fill in code (or the .docx at *docpath*), for ``{{p … }}``."""
+    def new_subdoc(self, docpath: str | os.PathLike[str] | IO[bytes] | None = None) -> Subdoc:
+        """A sub-document to fill in code (or the .docx at *docpath*, a path or a binary
+        stream), for ``{{p … }}``."""
         return Subdoc(self, docpath)
 
     # -- replacements --------------------------------------------------------------------------
@@ -334,7 +361,7 @@ class DocxTemplate:
             xml = package.data(name).decode("utf-8", "replace")
             rels = package.data(rels_name).decode("utf-8", "replace")
             for match in re.finditer(
-                r'<(?:pic:cNvPr|wp:docPr)\b[^>]*?(?:name|descr)="([^"]+)"[^>]*>(?:(?!<pic:pic\b).)*?r:embed="([^"]+)"',
+                r'<(?:pic:cNvPr|wp:docPr)\b[^>]*?(?:name|descr|title)="([^"]+)"[^>]*>(?:(?!<pic:pic\b).)*?r:embed="([^"]+)"',
                 xml,
                 re.DOTALL,
             ):

@@ -64,7 +64,10 @@ def grid_span(value: Any) -> str:
 
 
 def fill_colour(value: Any) -> str:
-    """A cell background for ``w:shd/@w:fill``: ``RRGGBB`` hex or ``auto``."""
+    """A cell background for ``w:shd/@w:fill``: ``RRGGBB`` hex or ``auto``; an empty value (or
+    ``None``) is no shading, as docxtpl leaves the cell when a template passes ``''``."""
+    if value is None or str(value).strip() == "":
+        return "auto"
     colour = colour_value(str(value).strip())
     if colour is not None:
         return colour

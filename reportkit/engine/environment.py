@@ -85,6 +85,8 @@ def finalize(value: Any, text_transform: Callable[[str], str] | None = None) -> 
     elif isinstance(value, Subdoc):
         raise RenderError("a sub-document replaces a whole paragraph: write {{p …}}, not {{ … }}")
     text = str(value)
+    if "\f" in text or "\a" in text:  # a page break or a new paragraph, as docxtpl makes them
+        return Markup(listing_xml(text, text_transform))
     if text_transform is not None:
         text = text_transform(text)
     return Markup(text_xml(escape_text(text)))

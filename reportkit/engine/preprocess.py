@@ -48,6 +48,17 @@ _LOC = "rkloc"
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _OPENERS = ("{{", "{%", "{#")
 _BLOCK = re.compile(r"^\{([{%#])(p|tr|tc|r)\s(.*?)\s*([}%#])\}$", re.DOTALL)
+_DOUBLED_BLOCK = re.compile(r"^\{\{(%-?\s*(?:tr|tc|p|r)\s.*%)\}\}$", re.DOTALL)
+
+
+def _tutorial_spelling(tag: str) -> str:
+    """``{{%tr for item in items %}}`` — the misspelling docxtpl's tutorial spread into most
+    published invoice templates — read as the ``{%tr … %}`` docxtpl renders it as (its row,
+    cell, paragraph or run is replaced whole, so the extra braces never show)."""
+    match = _DOUBLED_BLOCK.match(tag)
+    return "{" + match.group(1) + "}" if match else tag
+
+
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "\u00a0": " "})
 _LINE_START = re.compile(r"(?=<(?:w:p|w:tbl|rk-jinja)[ >])")
 _LOC_ATTR = re.compile(r' rkloc="(\d+)"')
@@ -107,7 +118,7 @@ def _gather_tags(p: etree._Element, part: str, where: Location) -> list[etree._E
     while position < len(full):
         end = spans.get(position)
         if end is not None:
-            new_pieces[owner[position]].append(full[position:end].translate(_QUOTES))
+            new_pieces[owner[position]].append(_tutorial_spelling(full[position:end].translate(_QUOTES)))
             position = end
         else:
             new_pieces[owner[position]].append(full[position])
