@@ -94,13 +94,36 @@ def _wrap_cell_text(cell: etree._Element, before: str, after: str) -> None:
     texts[-1].text = (texts[-1].text or "") + after
 
 
+_CONDITIONAL_FILL = re.compile(
+    r"\{%-?\s*if\s+(?P<test>.+?)\s*-?%\}\s*\{%\s*cellbg\s+(?P<then>.*?)\s*%\}\s*"
+    r"(?:\{%-?\s*else\s*-?%\}\s*\{%\s*cellbg\s+(?P<other>.*?)\s*%\}\s*)?\{%-?\s*endif\s*-?%\}",
+    re.DOTALL,
+)
+
+
+def _shade(cell: etree._Element, expression: str) -> None:
+    shd = _property(cell, _SHD)
+    shd.set(_VAL, "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), f"{{{{ {CELL_FILL}({expression}) }}}}")
+
+
 def apply_cell_tags(t: etree._Element) -> None:
-    """Turn the cell tags in text element *t* into the cell's properties (the tags are removed)."""
+    """Turn the cell tags in text element *t* into the cell's properties (the tags are removed).
+    ``{% if late %}{% cellbg 'FF0000' %}{% endif %}`` (with an optional ``{% else %}{% cellbg
+    … %}``) shades the cell only where the condition holds: the condition moves into the
+    shading, as a template author means it."""
     text = t.text or ""
     if "{%" not in text or not _CELL_TAG.search(text):
         return
     cell = next(t.iterancestors(_TC), None)
     if cell is None:
+        return
+    for conditional in list(_CONDITIONAL_FILL.finditer(text)):
+        other = conditional.group("other") or "''"
+        _shade(cell, f"({conditional.group('then')}) if ({conditional.group('test')}) else ({other})")
+    text = t.text = _CONDITIONAL_FILL.sub("", text)
+    if not _CELL_TAG.search(text):
         return
     found = list(_CELL_TAG.finditer(text))
     t.text = _CELL_TAG.sub("", text)
@@ -109,10 +132,7 @@ def apply_cell_tags(t: etree._Element) -> None:
         if name == "colspan":
             _property(cell, _SPAN).set(_VAL, f"{{{{ {CELL_SPAN}({argument}) }}}}")
         elif name == "cellbg":
-            shd = _property(cell, _SHD)
-            shd.set(_VAL, "clear")
-            shd.set(qn("w:color"), "auto")
-            shd.set(qn("w:fill"), f"{{{{ {CELL_FILL}({argument}) }}}}")
+            _shade(cell, argument)
         elif name == "vm":
             _property(cell, _VMERGE).set(_VAL, "{% if loop.first %}restart{% else %}continue{% endif %}")
             _wrap_cell_text(cell, "{% if loop.first %}", "{% endif %}")

@@ -38,6 +38,7 @@ ExternalPolicy = Literal["refuse", "strip"]
 """What to do with a package's external relationships other than web and mail hyperlinks
 (linked pictures, OLE objects, attached templates, frames): refuse the package, or strip them."""
 DOCUMENT_MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_TAG_IN_PART = re.compile(rb"\{\{.{0,200}?\}\}|\{%.{0,200}?%\}", re.DOTALL)
 _MACRO = re.compile(r"vbaProject|vbaData|keyMapCustomizations|attachedToolbars", re.IGNORECASE)
 
 _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
@@ -52,6 +53,7 @@ _TEXT_PART_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml",
 }
 PROPERTIES_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
 """The document properties part (``docProps/core.xml``: title, subject, author …)."""
@@ -136,6 +138,16 @@ class DocxPackage:
             if kind in _MAIN_TYPES and name in entries:
                 return name
         raise PackageError("not a .docx: no main document part (word/document.xml) was found")
+
+    def untouched_tags(self) -> list[str]:
+        """The XML parts reportkit does not render that hold Jinja tags (``{{ … }}``, ``{% … %}``):
+        a chart, a diagram, a custom part. Their tags would stay literal text."""
+        rendered = set(self.text_parts)
+        return [
+            name
+            for name in self.entries
+            if name.endswith(".xml") and name not in rendered and _TAG_IN_PART.search(self.data(name))
+        ]
 
     def made_safe(self, external: ExternalPolicy = "refuse") -> tuple[DocxPackage, list[str]]:
         """This package fit to be copied into outputs, and what was removed from it.

@@ -279,6 +279,17 @@ def prepare_part(root: etree._Element, part: str) -> PartSource | None:
             p.set(_LOC, str(len(locations)))
             locations.append(where)
     for target in order:
+        if target.tag in (_TC, _TR) and _opens_and_closes(replacements[target]):
+            where = places.get(target, Location("", ""))
+            element = "cell" if target.tag == _TC else "row"
+            raise TemplateSyntaxError(
+                f"a loop opened and closed in one table {element} would drop the {element}: put "
+                f"{{%{'tc' if element == 'cell' else 'tr'} for … %}} in the {element} before the "
+                f"repeated one and its endfor in the {element} after",
+                part=part,
+                location=where.description,
+                snippet=where.snippet,
+            )
         parent = target.getparent()
         if parent is None:
             continue
@@ -292,6 +303,16 @@ def prepare_part(root: etree._Element, part: str) -> PartSource | None:
     prepared = _finish(part, serialised, properties, locations)
     prepared.column_loops = column_loops
     return prepared
+
+
+_FOR_OPEN = re.compile(r"^\{%-?\s*for\b")
+_FOR_CLOSE = re.compile(r"^\{%-?\s*endfor\b")
+
+
+def _opens_and_closes(statements: list[str]) -> bool:
+    """Whether the statements that replace one cell or row hold a ``for`` and its ``endfor``:
+    the element itself would be replaced by an empty loop."""
+    return any(_FOR_OPEN.match(s) for s in statements) and any(_FOR_CLOSE.match(s) for s in statements)
 
 
 def _element_name(kind: str) -> str:

@@ -206,6 +206,12 @@ class DocxTemplate:
         self.package, removed = DocxPackage.from_bytes(self._data, limits).made_safe(external)
         for note in removed:
             warnings.warn(f"template: {note}", TemplateWarning, stacklevel=2)
+        for part in self.package.untouched_tags():
+            raise TemplateSyntaxError(
+                "this part holds tags reportkit does not render (a chart, a diagram or another part "
+                "that is not text): they would stay as written; move them into the document's text",
+                part=part,
+            )
         self._sources: dict[str, PartSource] = {}
         for part in self.package.text_parts:
             prepared = self._prepare(part)

@@ -1,0 +1,108 @@
+"""What template users lost without a word, now the right output or a clear error naming the
+place: a conditional cell shading, a column loop written inside one cell, tags in a chart,
+tags in a comment."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+import docx
+import pytest
+
+from reportkit import Template
+from reportkit.engine.errors import TemplateSyntaxError
+
+
+def table(cells: list[str]) -> bytes:
+    document = docx.Document()
+    grid = document.add_table(rows=len(cells), cols=1)
+    for row, text in zip(grid.rows, cells, strict=True):
+        row.cells[0].text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def fills(data: bytes) -> list[str]:
+    return re.findall(
+        r'w:fill="([^"]+)"', zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("{% if r.late %}{% cellbg 'FF0000' %}{% endif %}{{ r.name }}", ["FF0000", "auto", "FF0000"]),
+        (
+            "{% if r.late %}{% cellbg 'FF0000' %}{% else %}{% cellbg 'DDDDDD' %}{% endif %}{{ r.name }}",
+            ["FF0000", "DDDDDD", "FF0000"],
+        ),
+        ("{% cellbg r.colour %}{{ r.name }}", ["auto", "00FF00", "auto"]),  # '' is no shading
+    ],
+)
+def test_a_cells_shading_follows_its_condition_in_a_row_loop(cell: str, expected: list[str]) -> None:
+    rows = [
+        {"name": "A", "late": True, "colour": ""},
+        {"name": "B", "late": False, "colour": "00FF00"},
+        {"name": "C", "late": True, "colour": None},
+    ]
+    out = Template(table(["{%tr for r in rows %}", cell, "{%tr endfor %}"])).render({"rows": rows})
+    assert fills(out) == expected
+    assert [r.cells[0].text for r in docx.Document(io.BytesIO(out)).tables[0].rows] == ["A", "B", "C"]
+
+
+def test_a_column_loop_inside_one_cell_is_an_error_naming_the_cell() -> None:
+    with pytest.raises(TemplateSyntaxError, match=r"table 1, row 1, cell 1.*would drop the cell"):
+        Template(table(["{%tc for c in cols %}{{ c }}{%tc endfor %}"]))
+
+
+def test_a_row_loop_inside_one_row_is_an_error() -> None:
+    document = docx.Document()
+    row = document.add_table(rows=1, cols=2).rows[0]
+    row.cells[0].text, row.cells[1].text = "{%tr for r in rows %}", "{{ r }}{%tr endfor %}"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with pytest.raises(TemplateSyntaxError, match="would drop the row"):
+        Template(buffer.getvalue())
+
+
+def _with_part(name: str, xml: bytes, content_type: str | None = None) -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Xin chào {{ name }}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "[Content_Types].xml" and content_type:
+                data = data.replace(
+                    b"</Types>",
+                    f'<Override PartName="/{name}" ContentType="{content_type}"/></Types>'.encode(),
+                )
+            archive.writestr(info, data)
+        archive.writestr(name, xml)
+    return out.getvalue()
+
+
+def test_tags_in_a_chart_are_refused_with_the_parts_name() -> None:
+    chart = (
+        b'<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+        b"<c:title><c:v>{{ title }}</c:v></c:title></c:chartSpace>"
+    )
+    with pytest.raises(TemplateSyntaxError, match=r"word/charts/chart1\.xml: .*does not render"):
+        Template(_with_part("word/charts/chart1.xml", chart))
+
+
+def test_tags_in_a_comment_are_rendered() -> None:
+    comments = (
+        '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:comment w:id="0" w:author="VT"><w:p><w:r><w:t>Kiểm tra {{ name }}</w:t></w:r></w:p>'
+        "</w:comment></w:comments>"
+    ).encode()
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
+    out = Template(_with_part("word/comments.xml", comments, kind)).render({"name": "Ông An"})
+    assert "Kiểm tra Ông An" in zipfile.ZipFile(io.BytesIO(out)).read("word/comments.xml").decode()
