@@ -106,3 +106,41 @@ def test_tags_in_a_comment_are_rendered() -> None:
     kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
     out = Template(_with_part("word/comments.xml", comments, kind)).render({"name": "Ông An"})
     assert "Kiểm tra Ông An" in zipfile.ZipFile(io.BytesIO(out)).read("word/comments.xml").decode()
+
+
+def test_tags_in_content_controls_and_text_boxes_are_rendered() -> None:
+    document = docx.Document()
+    document.add_paragraph("X")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    body = source.read("word/document.xml").decode()
+    control = (
+        '<w:sdt><w:sdtPr><w:id w:val="5"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Ô {{ name }}</w:t>'
+        "</w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    box = (
+        '<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+        '<mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/'
+        '2006/wordprocessingDrawing"><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>'
+        "<w:p><w:r><w:t>Hộp {{ name }}</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></a:graphicData>"
+        '</a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-'
+        'microsoft-com:vml"><v:textbox><w:txbxContent><w:p><w:r><w:t>Hộp {{ name }}</w:t></w:r></w:p>'
+        "</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"
+    )
+    body = body.replace("<w:sectPr", control + box + "<w:sectPr", 1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            archive.writestr(
+                info, body if info.filename == "word/document.xml" else source.read(info.filename)
+            )
+    xml = zipfile.ZipFile(io.BytesIO(Template(out.getvalue()).render({"name": "An"}))).read(
+        "word/document.xml"
+    )
+    text = xml.decode()
+    assert (
+        "Ô An" in text and text.count("Hộp An") == 2 and "{{" not in text
+    )  # both the shape and its fallback
