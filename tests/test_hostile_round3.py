@@ -13,6 +13,7 @@ import os
 import signal
 import struct
 import subprocess
+import sys
 import threading
 import zipfile
 import zlib
@@ -358,11 +359,16 @@ def test_the_cli_tells_a_damaged_file_from_findings(tmp_path: Path) -> None:
     plain.write_bytes(build(["Một văn bản không theo thể thức"]))
     for path, code in ((broken, 2), (plain, 1)):
         result = subprocess.run(
-            ["reportkit", "check", str(path)], capture_output=True, text=True, check=False
+            [sys.executable, "-m", "reportkit", "check", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert result.returncode == code, (path.name, result.stdout, result.stderr)
         assert "Traceback" not in result.stderr
-    result = subprocess.run(["reportkit", "check", str(broken)], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "reportkit", "check", str(broken)], capture_output=True, text=True, check=False
+    )
     assert "word/styles.xml" in result.stderr and "damaged document" in result.stderr
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 import itertools
 import re
 import subprocess
+import sys
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -280,7 +281,7 @@ def test_the_cli_prints_each_finding_and_still_writes_the_pack(tmp_path: Path) -
     data["official_letter"]["recipients"] = ["Như trên", "Giám đốc Sở (để b/c)"]
     path = write_event(tmp_path, data)
     result = subprocess.run(
-        ["reportkit", "pack", str(path), "-o", str(tmp_path / "out"), "--no-pdf"],
+        [sys.executable, "-m", "reportkit", "pack", str(path), "-o", str(tmp_path / "out"), "--no-pdf"],
         capture_output=True,
         text=True,
         check=False,
