@@ -144,3 +144,22 @@ def test_tags_in_content_controls_and_text_boxes_are_rendered() -> None:
     assert (
         "Ô An" in text and text.count("Hộp An") == 2 and "{{" not in text
     )  # both the shape and its fallback
+
+
+def test_fields_can_be_refreshed_when_the_document_opens() -> None:
+    from reportkit.resources import builtin_template
+    from tests.test_validity import assert_valid
+
+    source = builtin_template("thu_khen.docx").read_bytes()
+    plain = zipfile.ZipFile(io.BytesIO(source)).read("word/settings.xml")
+    assert b"updateFields" not in plain
+    from reportkit.app import load_event
+    from reportkit.documents.conference import letter_context
+    from reportkit.resources import example_event
+
+    event = load_event(example_event())
+    context = letter_context(event.honorees.ordered[0], event.issued(event.config.letter, None))
+    out = Template(source, update_fields=True).render(context)
+    settings = zipfile.ZipFile(io.BytesIO(out)).read("word/settings.xml")
+    assert b'<w:updateFields w:val="true"/>' in settings
+    assert_valid(out, "update-fields.docx")  # in the schema's order among the settings

@@ -38,6 +38,13 @@ ExternalPolicy = Literal["refuse", "strip"]
 """What to do with a package's external relationships other than web and mail hyperlinks
 (linked pictures, OLE objects, attached templates, frames): refuse the package, or strip them."""
 DOCUMENT_MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr",
+    "attachedSchema", "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures", "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType",
+    "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator",
+)  # fmt: skip
+"""The children of ``w:settings`` that come after ``w:updateFields`` in the schema's order."""
 _TAG_IN_PART = re.compile(rb"\{\{.{0,200}?\}\}|\{%.{0,200}?%\}", re.DOTALL)
 _MACRO = re.compile(r"vbaProject|vbaData|keyMapCustomizations|attachedToolbars", re.IGNORECASE)
 
@@ -212,6 +219,25 @@ class DocxPackage:
                     root.remove(rel)
             changed[rels] = _serialised(root)
         return changed
+
+    def with_fields_updated(self) -> DocxPackage:
+        """This package asking Word to refresh its fields when the document opens
+        (``w:updateFields`` in the settings part): a table of contents, page references and
+        ``PAGE`` fields are right in every output. Word asks the reader once; LibreOffice
+        refreshes them on its own."""
+        name = self.definition_part("settings")
+        if name is None or name not in self.entries:
+            raise PackageError("the template has no settings part to ask for updated fields")
+        root = parse_xml(self.data(name))
+        tag = f"{{{NS['w']}}}updateFields"
+        node = root.find(tag)
+        if node is None:
+            node = root.makeelement(tag, {})
+            later = {f"{{{NS['w']}}}{n}" for n in _AFTER_UPDATE_FIELDS}
+            position = next((i for i, child in enumerate(root) if child.tag in later), len(root))
+            root.insert(position, node)
+        node.set(f"{{{NS['w']}}}val", "true")
+        return self.with_parts({name: _serialised(root)})
 
     def with_parts(self, parts: dict[str, bytes]) -> DocxPackage:
         """This package with *parts* replaced (or added), each compressed anew; the others

@@ -172,6 +172,8 @@ class DocxTemplate:
         :class:`~reportkit.engine.errors.PackageError` (``"refuse"``), or loaded with those
         links removed (``"strip"``, with a :class:`~reportkit.engine.errors.TemplateWarning`);
         web and mail hyperlinks stay. Macros (a ``.docm``) are always removed, with a warning.
+    :param update_fields: ask Word to refresh the fields when an output opens (a table of
+        contents, page references: ``w:updateFields``).
     """
 
     default_filters: ClassVar[Mapping[str, Callable[..., Any]]] = {}
@@ -189,6 +191,7 @@ class DocxTemplate:
         text_transform: Callable[[str], str] | None = None,
         render_limits: RenderLimits = RenderLimits(),
         external: ExternalPolicy = "refuse",
+        update_fields: bool = False,
     ) -> None:
         self._data = _read_source(source, limits)
         self._options: dict[str, Any] = {
@@ -201,11 +204,14 @@ class DocxTemplate:
             "text_transform": text_transform,
             "render_limits": render_limits,
             "external": external,
+            "update_fields": update_fields,
         }
         self.render_limits = render_limits
         self.package, removed = DocxPackage.from_bytes(self._data, limits).made_safe(external)
         for note in removed:
             warnings.warn(f"template: {note}", TemplateWarning, stacklevel=2)
+        if update_fields:
+            self.package = self.package.with_fields_updated()
         for part in self.package.untouched_tags():
             raise TemplateSyntaxError(
                 "this part holds tags reportkit does not render (a chart, a diagram or another part "
