@@ -163,3 +163,40 @@ def test_fields_can_be_refreshed_when_the_document_opens() -> None:
     settings = zipfile.ZipFile(io.BytesIO(out)).read("word/settings.xml")
     assert b'<w:updateFields w:val="true"/>' in settings
     assert_valid(out, "update-fields.docx")  # in the schema's order among the settings
+
+
+def _checkbox(tag: str) -> str:
+    return (
+        '<w:sdt xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"><w:sdtPr>'
+        f'<w:tag w:val="{tag}"/><w:id w:val="7"/><w14:checkbox><w14:checked w14:val="0"/>'
+        '<w14:checkedState w14:val="2612" w14:font="MS Gothic"/>'
+        '<w14:uncheckedState w14:val="2610" w14:font="MS Gothic"/></w14:checkbox></w:sdtPr>'
+        "<w:sdtContent><w:r><w:t>☐</w:t></w:r></w:sdtContent></w:sdt>"
+    )
+
+
+def test_checkbox_content_controls_follow_a_boolean_per_record() -> None:
+    document = docx.Document()
+    grid = document.add_table(rows=3, cols=2)
+    grid.cell(0, 0).text = "{%tr for m in members %}"
+    grid.cell(1, 0).text = "{{ m.name }}"
+    grid.cell(2, 0).text = "{%tr endfor %}"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    body = source.read("word/document.xml").decode()
+    # the looped row's paragraph holds the checkbox after the name
+    after_name = body.index("</w:r>", body.index("{{ m.name }}")) + len("</w:r>")
+    body = body[:after_name] + _checkbox("{{ m.present }}") + body[after_name:]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for info in source.infolist():
+            archive.writestr(
+                info, body if info.filename == "word/document.xml" else source.read(info.filename)
+            )
+    members = [{"name": "An", "present": True}, {"name": "Bình", "present": False}]
+    rendered = Template(out.getvalue()).render({"members": members})
+    xml = zipfile.ZipFile(io.BytesIO(rendered)).read("word/document.xml").decode()
+    assert re.findall(r'w14:checked w14:val="(\d)"', xml) == ["1", "0"]
+    assert re.findall(r"<w:t[^>]*>([☐☒])</w:t>", xml) == ["☒", "☐"]
+    assert re.findall(r'<w:tag w:val="([^"]+)"', xml) == ["m.present", "m.present"]

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from reportkit.engine.cell_tags import PLACEHOLDER, apply_cell_tags, join_paragraphs, literal_braces
+from reportkit.engine.checkboxes import prepare_checkboxes
 from reportkit.engine.errors import TemplateSyntaxError
 from reportkit.engine.locations import Location, describe_paragraphs, owner_paragraph
 from reportkit.engine.xml import qn
@@ -223,6 +224,7 @@ def _target(t: etree._Element, kind: str) -> etree._Element | None:
 
 def prepare_part(root: etree._Element, part: str) -> PartSource | None:
     """Build the Jinja source of a part (the tree is modified), or ``None`` when it has no tags."""
+    prepare_checkboxes(root)  # a checkbox control tagged {{ expression }} follows the data
     places = describe_paragraphs(root)
     replacements: dict[etree._Element, list[str]] = {}
     order: list[etree._Element] = []
