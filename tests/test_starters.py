@@ -16,6 +16,7 @@ from reportkit.app import load_event
 from reportkit.sheets.columns import HEADINGS, heading_key
 from reportkit.starter import STARTERS
 from tests.nd30_asserts import all_paragraphs
+from tests.test_validity import assert_valid
 
 RUN = [sys.executable, "-m", "reportkit"]
 
@@ -56,6 +57,12 @@ def test_each_starter_packs_clean_and_its_decision_passes_the_check(pack: tuple[
     decision = next(out.glob("quyet_dinh_*.docx"))
     report = check(decision.read_bytes(), layout=False)
     assert report.ok, report.text()
+    for written in [
+        decision,
+        *sorted(out.glob("giay_khen/*.docx"))[:1],
+        *sorted(out.glob("thu_khen/*.docx"))[:1],
+    ]:
+        assert_valid(written.read_bytes(), written.name)  # ECMA-376, by openxml-audit
 
 
 EXPECTED = {
