@@ -6,6 +6,7 @@ and the review that names what another office's event gets wrong."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 import re
 import subprocess
@@ -182,7 +183,7 @@ def test_data_with_invisible_characters_is_printed_plain(event: Event) -> None:
         update={"honorees": event.honorees.model_copy(update={"honorees": members})}
     )
     data = documents.honoree_list(decision)
-    with zipfile.ZipFile(__import__("io").BytesIO(data)) as archive:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         texts = "".join(etree.fromstring(archive.read("word/document.xml")).itertext())
     assert "\u00a0" not in texts and "\u200b" not in texts and "Nguyễn ThịHương" in texts
 
@@ -201,7 +202,7 @@ def test_a_calibrated_overlay_prints_text_as_the_plain_one_does(event: Event) ->
     )
     for offset in ((0.0, 0.0), (3.0, -2.0)):
         data = calibrated_overlay(offset).render(contexts[4])
-        with zipfile.ZipFile(__import__("io").BytesIO(data)) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             texts = "".join(etree.fromstring(archive.read("word/document.xml")).itertext())
         assert "Bà Nguyễn Thị Hương" in texts and "\u00a0" not in texts, offset
 

@@ -4,6 +4,7 @@ decision passes ``reportkit check``; what each office writes differently shows i
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -249,6 +250,6 @@ def test_an_event_may_word_the_money_article_its_own_way(tmp_path: Path) -> None
     }
     event = load_event(data, folder=example_event().parent)
     decision = documents.decision(event.decision, phrases=event.config.phrases)
-    body = "\n".join(p.text for p in docx.Document(__import__("io").BytesIO(decision)).paragraphs)
+    body = "\n".join(p.text for p in docx.Document(io.BytesIO(decision)).paragraphs)
     assert "Điều 2. Mức thưởng kèm theo Giấy khen: mỗi tập thể được thưởng 900.000 đồng" in body
     assert "tổng cộng 8.550.000 đồng, từ Quỹ thi đua, khen thưởng của Sở Công Thương." in body
