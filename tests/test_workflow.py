@@ -311,7 +311,7 @@ def test_notice_cites_the_conference_and_dates_each_task(pack: tuple[Path, list[
     assert "đồng chí Trần Minh Quang - Giám đốc Sở Công Thương kết luận như sau:" in text
     assert "1. Đánh giá chung" in text and "2. Nhiệm vụ trong thời gian tới" in text
     assert (
-        "a) Văn phòng Sở: Tham mưu Kế hoạch phát động phong trào thi đua giai đoạn 2021 - 2025. "
+        "a) Văn phòng Sở: Tham mưu xây dựng kế hoạch phát động phong trào thi đua giai đoạn 2021 - 2025. "
         "Thời hạn: trước ngày 15/7/2021."
     ) in text
     assert "b) Các phòng, đơn vị thuộc Sở:" in text and "Thời hạn: trước ngày 30/6/2021." in text
