@@ -50,6 +50,11 @@ def build(
     return to_bytes(document)
 
 
+def one_column_table(cells: Sequence[str]) -> bytes:
+    """A template holding one table of one column, a row per cell text."""
+    return build(tables=[[[text] for text in cells]])
+
+
 def open_docx(data: bytes) -> DocumentObject:
     return docx.Document(io.BytesIO(data))
 

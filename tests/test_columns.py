@@ -13,15 +13,14 @@ from typing import Any
 
 import docx
 import pytest
-import yaml
 from openpyxl import Workbook
 
 from reportkit import Template
 from reportkit.app import load_event
 from reportkit.errors import UserInputError
-from reportkit.resources import example_event
 from reportkit.sheets.honorees import read_honorees
 from tests.docx_helpers import build
+from tests.events import seed_data, write_event
 
 
 def company_sheet(path: Path) -> Path:
@@ -98,22 +97,10 @@ def test_a_mapping_to_no_field_is_an_error_with_a_did_you_mean(tmp_path: Path) -
 
 
 def _event(tmp_path: Path, sheet: Path, **changes: Any) -> Path:
-    data = yaml.safe_load(example_event().read_text(encoding="utf-8"))
-    for section in (
-        "plan",
-        "council",
-        "submission",
-        "agenda",
-        "notice",
-        "official_letter",
-        "achievement_reports",
-    ):
-        data.pop(section, None)
+    data = seed_data(core=True)
     data["honorees_file"] = sheet.name
     data.update(changes)
-    path = tmp_path / "su_kien.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return path
+    return write_event(tmp_path, data)
 
 
 def test_the_event_files_columns_and_the_notes_of_an_event(tmp_path: Path) -> None:

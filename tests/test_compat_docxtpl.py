@@ -18,7 +18,7 @@ from docx.shared import Mm
 from jinja2 import Environment
 
 import reportkit.compat.docxtpl as compat
-from tests.docx_helpers import build, document_text
+from tests.docx_helpers import build, document_text, one_column_table
 from tests.test_differential_docxtpl import CASES, Case
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -337,20 +337,8 @@ def test_listing_in_a_plain_tag_like_docxtpl() -> None:
 # -- what published docxtpl templates carry --------------------------------------------------------
 
 
-def _table_template(cells: list[str]) -> bytes:
-    import docx as _docx
-
-    document = _docx.Document()
-    table = document.add_table(rows=len(cells), cols=1)
-    for row, text in zip(table.rows, cells, strict=True):
-        row.cells[0].text = text
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def test_the_tutorials_doubled_braces_render_as_docxtpl_renders_them() -> None:
-    source = _table_template(["{{%tr for item in items %}}", "{{ item }}", "{{%tr endfor %}}"])
+    source = one_column_table(["{{%tr for item in items %}}", "{{ item }}", "{{%tr endfor %}}"])
     tpl = compat.DocxTemplate(io.BytesIO(source))
     tpl.render({"items": ["Bút", "Sổ"]})
     out = io.BytesIO()
@@ -362,7 +350,7 @@ def test_the_tutorials_doubled_braces_render_as_docxtpl_renders_them() -> None:
 
 
 def test_an_empty_cellbg_is_no_shading() -> None:
-    tpl = compat.DocxTemplate(io.BytesIO(_table_template(["{% cellbg colour %}Ô"])))
+    tpl = compat.DocxTemplate(io.BytesIO(one_column_table(["{% cellbg colour %}Ô"])))
     tpl.render({"colour": ""})
     out = io.BytesIO()
     tpl.save(out)
@@ -406,9 +394,9 @@ def test_new_subdoc_takes_a_stream(tmp_path) -> None:  # type: ignore[no-untyped
 
 
 def test_a_template_loaded_again_is_compiled_once() -> None:
-    source = _table_template(["{{ x }}"])
+    source = one_column_table(["{{ x }}"])
     first = compat.DocxTemplate(io.BytesIO(source))._template(None)
     second = compat.DocxTemplate(io.BytesIO(source))._template(None)
     assert first is second
-    other = compat.DocxTemplate(io.BytesIO(_table_template(["{{ y }}"])))._template(None)
+    other = compat.DocxTemplate(io.BytesIO(one_column_table(["{{ y }}"])))._template(None)
     assert other is not first and len(compat._COMPILED) <= compat._COMPILED_SIZE

@@ -7,25 +7,20 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
-import yaml
 from typer.testing import CliRunner
 
 from reportkit.app import build_pack, classify, load_event, single_documents
 from reportkit.errors import EXIT_BUG, EXIT_INPUT, ReportkitError, ToolError, UserInputError
 from reportkit.kinds import KINDS, by_command, by_template
 from reportkit.resources import TEMPLATE_NAMES, example_event, templates_folder
+from tests.events import seed_data
 from tests.nd30_asserts import all_paragraphs
 from tests.test_validity import assert_valid
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def seed() -> dict[str, Any]:
-    return yaml.safe_load(example_event().read_text(encoding="utf-8"))
 
 
 def text_of(path: Path) -> str:
@@ -90,7 +85,7 @@ def test_an_event_loads_the_same_from_a_path_bytes_and_a_mapping() -> None:
     folder = example_event().parent
     from_path = load_event(example_event())
     from_bytes = load_event(example_event().read_bytes(), folder=folder)
-    from_mapping = load_event(seed(), folder=folder)
+    from_mapping = load_event(seed_data(), folder=folder)
     assert from_path.config == from_bytes.config == from_mapping.config
     assert from_path.honorees == from_bytes.honorees == from_mapping.honorees
 
@@ -99,7 +94,7 @@ def test_columns_map_the_offices_own_headings(tmp_path: Path) -> None:
     (tmp_path / "ds.csv").write_text(
         "STT,Tên người được khen,Giới tính\n1,Nguyễn Văn An,Nam\n2,Trần Thị Bình,Nữ\n", encoding="utf-8"
     )
-    data = seed()
+    data = seed_data()
     for section in ("plan", "council", "submission", "agenda", "notice", "official_letter"):
         data.pop(section)
     data.pop("achievement_reports")
@@ -109,7 +104,7 @@ def test_columns_map_the_offices_own_headings(tmp_path: Path) -> None:
 
 
 def test_a_wrong_event_is_a_user_input_error_naming_the_field() -> None:
-    data = seed()
+    data = seed_data()
     data["decision"]["date"] = "32/13/2021"
     with pytest.raises(UserInputError, match=r"decision\.date"):
         load_event(data, folder=example_event().parent)
@@ -232,7 +227,7 @@ def test_a_collectives_report_follows_the_form(pack: Path) -> None:
 
 
 def test_a_report_about_someone_not_in_the_list_is_refused_before_anything_is_written(tmp_path: Path) -> None:
-    data = seed()
+    data = seed_data()
     data["achievement_reports"][1]["honoree"] = "Nguyễn Thị Hưong"
     event = load_event(data, folder=example_event().parent)
     with pytest.raises(

@@ -6,7 +6,6 @@ would write its event file and its spreadsheet."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
@@ -17,28 +16,8 @@ from pydantic import ValidationError
 from reportkit.app import build_pack, load_event
 from reportkit.models import Person
 from reportkit.resources import example_event
+from tests.events import seed_data, write_event
 from tests.nd30_asserts import all_paragraphs
-
-
-def seed() -> dict[str, Any]:
-    data = yaml.safe_load(example_event().read_text(encoding="utf-8"))
-    for section in (
-        "plan",
-        "council",
-        "submission",
-        "agenda",
-        "notice",
-        "official_letter",
-        "achievement_reports",
-    ):
-        data.pop(section, None)
-    return data
-
-
-def write(folder: Path, data: dict[str, Any]) -> Path:
-    path = folder / "su_kien.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 def header_cell(path: Path) -> list[str]:
@@ -53,7 +32,7 @@ def signature(path: Path) -> list[str]:
 
 
 def district(tmp_path: Path) -> Path:
-    data = seed()
+    data = seed_data(core=True)
     data["agency"] = {"name": "Ủy ban nhân dân huyện Tiên Lãng", "abbreviation": "UBND", "place": "Tiên Lãng"}
     data["signer"] = {
         "prefix": "TM.",
@@ -68,7 +47,7 @@ def district(tmp_path: Path) -> Path:
     (tmp_path / "honorees_2015_2020.csv").write_bytes(
         (example_event().parent / "honorees_2015_2020.csv").read_bytes()
     )
-    return write(tmp_path, data)
+    return write_event(tmp_path, data)
 
 
 def test_a_district_has_no_empty_parent_line_and_signs_on_three_lines(tmp_path: Path) -> None:
@@ -84,14 +63,14 @@ def test_a_district_has_no_empty_parent_line_and_signs_on_three_lines(tmp_path: 
 def test_a_decision_of_the_chairman_signed_on_behalf_of_the_committee_is_refused(tmp_path: Path) -> None:
     data = yaml.safe_load(district(tmp_path).read_text(encoding="utf-8"))
     data["decision"]["authority"] = "Chủ tịch Ủy ban nhân dân huyện Tiên Lãng"
-    event = load_event(write(tmp_path, data))
+    event = load_event(write_event(tmp_path, data))
     with pytest.raises(ValidationError, match=r"\(a person\) is not signed 'TM\.'.*'KT\. CHỦ TỊCH'"):
         build_pack(event, tmp_path / "out", pdf=False)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
 
 
 def test_a_school_has_three_header_lines_and_its_students_are_em(tmp_path: Path) -> None:
-    data = seed()
+    data = seed_data(core=True)
     data["agency"] = {
         "name": "Trường THPT Chu Văn An",
         "abbreviation": "THPTCVA",
@@ -113,7 +92,7 @@ def test_a_school_has_three_header_lines_and_its_students_are_em(tmp_path: Path)
         "2,Phạm Đức Dũng,Nam,11A2,Đạt giải Ba học sinh giỏi cấp tỉnh\n",
         encoding="utf-8",
     )
-    event = load_event(write(tmp_path, data))
+    event = load_event(write_event(tmp_path, data))
     assert any("'Lớp' read as unit" in note for note in event.notes)
     build_pack(event, tmp_path / "out", pdf=False)
     decision = next((tmp_path / "out").glob("quyet_dinh_*.docx"))
@@ -162,7 +141,7 @@ def test_a_column_may_set_the_honorific_per_row(tmp_path: Path) -> None:
 
 
 def test_a_companys_own_prize_money_per_row_overrides_and_the_sum_follows(tmp_path: Path) -> None:
-    data = seed()
+    data = seed_data(core=True)
     data["agency"] = {
         "name": "Công ty Cổ phần Cơ khí Hải Phòng",
         "abbreviation": "CKHP",
@@ -182,7 +161,7 @@ def test_a_companys_own_prize_money_per_row_overrides_and_the_sum_follows(tmp_pa
     sheet.append([2, "Trần Thị Bình", "Nữ", "Phòng Kế toán", 1_500_000])
     sheet.append(["", "Tổng cộng", "", "", "=SUM(E3:E4)"])
     book.save(tmp_path / "ds.xlsx")
-    event = load_event(write(tmp_path, data))
+    event = load_event(write_event(tmp_path, data))
     assert event.honorees.total_amount == 3_500_000
     build_pack(event, tmp_path / "out", pdf=False)
     listing = docx.Document(str(tmp_path / "out" / "danh_sach_kem_theo_quyet_dinh.docx")).tables[-1]

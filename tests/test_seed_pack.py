@@ -14,11 +14,9 @@ import sys
 import unicodedata
 import zipfile
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
-import yaml
 from lxml import etree
 
 from reportkit import documents
@@ -33,6 +31,7 @@ from reportkit.pack import Event, build_pack, load_event
 from reportkit.resources import example_event
 from reportkit.vn.positions import is_staff_category, position_in_unit
 from reportkit.vn.text import findable, normalize
+from tests.events import seed_data, write_event
 from tests.nd30_asserts import all_paragraphs
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -52,19 +51,6 @@ def pack(tmp_path_factory: pytest.TempPathFactory, event: Event) -> tuple[Path, 
 
 def text_of(path: Path) -> str:
     return "\n".join(p.text for p in all_paragraphs(docx.Document(str(path))))
-
-
-def seed_data() -> dict[str, Any]:
-    return yaml.safe_load(example_event().read_text(encoding="utf-8"))
-
-
-def write_event(folder: Path, data: dict[str, Any]) -> Path:
-    (folder / "honorees_2015_2020.csv").write_bytes(
-        (example_event().parent / "honorees_2015_2020.csv").read_bytes()
-    )
-    path = folder / "hoi_nghi.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 # -- money -----------------------------------------------------------------------------------------

@@ -13,16 +13,7 @@ import pytest
 
 from reportkit import Template
 from reportkit.engine.errors import TemplateSyntaxError
-
-
-def table(cells: list[str]) -> bytes:
-    document = docx.Document()
-    grid = document.add_table(rows=len(cells), cols=1)
-    for row, text in zip(grid.rows, cells, strict=True):
-        row.cells[0].text = text
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+from tests.docx_helpers import one_column_table
 
 
 def fills(data: bytes) -> list[str]:
@@ -48,14 +39,14 @@ def test_a_cells_shading_follows_its_condition_in_a_row_loop(cell: str, expected
         {"name": "B", "late": False, "colour": "00FF00"},
         {"name": "C", "late": True, "colour": None},
     ]
-    out = Template(table(["{%tr for r in rows %}", cell, "{%tr endfor %}"])).render({"rows": rows})
+    out = Template(one_column_table(["{%tr for r in rows %}", cell, "{%tr endfor %}"])).render({"rows": rows})
     assert fills(out) == expected
     assert [r.cells[0].text for r in docx.Document(io.BytesIO(out)).tables[0].rows] == ["A", "B", "C"]
 
 
 def test_a_column_loop_inside_one_cell_is_an_error_naming_the_cell() -> None:
     with pytest.raises(TemplateSyntaxError, match=r"table 1, row 1, cell 1.*would drop the cell"):
-        Template(table(["{%tc for c in cols %}{{ c }}{%tc endfor %}"]))
+        Template(one_column_table(["{%tc for c in cols %}{{ c }}{%tc endfor %}"]))
 
 
 def test_a_row_loop_inside_one_row_is_an_error() -> None:

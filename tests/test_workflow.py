@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
-import yaml
 from docx.oxml.ns import qn
 from pydantic import ValidationError
 from typer.testing import CliRunner
@@ -30,6 +28,7 @@ from reportkit.models.planning import parse_clock
 from reportkit.pack import Event, build_pack, load_event, single_documents
 from reportkit.resources import example_event
 from reportkit.vn import format_percent
+from tests.events import seed_data, write_event
 from tests.nd30_asserts import (
     all_paragraphs,
     assert_base_font,
@@ -74,18 +73,6 @@ def text_of(path: Path) -> str:
     return "\n".join(plain(p.text) for p in all_paragraphs(document))
 
 
-def example_data() -> dict[str, Any]:
-    return yaml.safe_load(example_event().read_text(encoding="utf-8"))
-
-
-def write_event(folder: Path, data: dict[str, Any]) -> Path:
-    """The event *data* written beside a copy of the seed honoree list."""
-    shutil.copy(example_event().parent / data["honorees_file"], folder / data["honorees_file"])
-    path = folder / "su_kien.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
 # -- the pack -----------------------------------------------------------------------------------
 
 
@@ -118,7 +105,7 @@ def test_single_documents_lists_only_the_sections_present(event: Event) -> None:
         "notice",
         "official_letter",
     ]
-    data = example_data()
+    data = seed_data()
     for section in ("plan", "council", "submission", "agenda", "notice", "official_letter"):
         del data[section]
     bare = Event(EventConfig.from_dict(data), event.honorees)
@@ -376,7 +363,7 @@ def test_official_letter_to_several_recipients(event: Event) -> None:
 
 
 def council(**changes: Any) -> dict[str, Any]:
-    data = example_data()["council"]
+    data = seed_data()["council"]
     data.update(changes)
     return data
 
@@ -408,7 +395,7 @@ def test_shares_are_of_all_members_and_decide_the_result() -> None:
     ],
 )
 def test_inconsistent_councils_are_refused(changes: dict[str, Any], message: str) -> None:
-    data = example_data()
+    data = seed_data()
     data["council"] = council(**changes)
     with pytest.raises(ValidationError) as caught:
         EventConfig.from_dict(data)
@@ -416,7 +403,7 @@ def test_inconsistent_councils_are_refused(changes: dict[str, Any], message: str
 
 
 def test_a_list_the_council_rejected_cannot_be_submitted(tmp_path: Path) -> None:
-    data = example_data()
+    data = seed_data()
     data["council"] = council(proposals=[{"votes_for": 4, "votes_against": 2}])
     event = load_event(write_event(tmp_path, data))
     minutes = single_documents(event)["minutes"]
@@ -440,7 +427,7 @@ def test_a_list_the_council_rejected_cannot_be_submitted(tmp_path: Path) -> None
     ],
 )
 def test_dates_must_follow_the_workflow(section: str, field: str, value: str, message: str) -> None:
-    data = example_data()
+    data = seed_data()
     data[section][field] = value
     if field == "starts_at":
         data[section].pop("ends_at")
@@ -450,11 +437,11 @@ def test_dates_must_follow_the_workflow(section: str, field: str, value: str, me
 
 
 def test_programme_must_fit_the_conference() -> None:
-    data = example_data()
+    data = seed_data()
     data["conference"]["programme"][0]["start"] = "07:30"
     with pytest.raises(ValidationError, match=r"programme item 1 \(07h30 - 08h20\) is outside"):
         EventConfig.from_dict(data)
-    data = example_data()
+    data = seed_data()
     data["conference"]["programme"][2]["start"] = "08:10"
     with pytest.raises(ValidationError, match=r"programme item 3 .* starts before item 2"):
         EventConfig.from_dict(data)
@@ -464,7 +451,7 @@ def test_programme_must_fit_the_conference() -> None:
 
 
 def test_notice_deadline_before_the_conference_is_refused(tmp_path: Path) -> None:
-    data = example_data()
+    data = seed_data()
     data["notice"]["assignments"][0]["deadline"] = "2021-06-01"
     event = load_event(write_event(tmp_path, data))
     with pytest.raises(ValueError, match=r"assignment 1 \(Văn phòng Sở\): the deadline 01/6/2021"):
@@ -482,7 +469,7 @@ def test_point_letters_follow_the_vietnamese_alphabet() -> None:
 
 def event_on(tmp_path: Path, day: str, **award: Any) -> Event:
     """The seed event moved to *day* (its dates, in order), with only the workflow's core."""
-    data = example_data()
+    data = seed_data()
     for section in ("plan", "council", "submission", "agenda", "notice", "official_letter"):
         data.pop(section)
     when = dt.date.fromisoformat(day)
@@ -539,7 +526,7 @@ def test_a_users_legal_data_file_extends_the_builtin_one(tmp_path: Path) -> None
         "    awards: {Giấy khen: {individual: '0.3'}, Bằng khen: {individual: '1.0'}}\n    round_up_to: 10000\n",
         encoding="utf-8",
     )
-    data = example_data()
+    data = seed_data()
     for section in ("plan", "council", "submission", "agenda", "notice", "official_letter"):
         data.pop(section)
     data["legal_data"] = "phap_ly.yaml"
@@ -555,7 +542,7 @@ def test_a_users_legal_data_file_extends_the_builtin_one(tmp_path: Path) -> None
 
 
 def test_regime_none_and_dates_without_a_regime(tmp_path: Path) -> None:
-    data = example_data()
+    data = seed_data()
     for section in ("plan", "council", "submission", "agenda", "notice", "official_letter"):
         data.pop(section)
     data["regime"] = "none"
@@ -595,7 +582,7 @@ def test_cli_writes_each_workflow_document(
 
 
 def test_cli_names_the_missing_section(tmp_path: Path) -> None:
-    data = example_data()
+    data = seed_data()
     del data["council"], data["submission"]
     path = write_event(tmp_path, data)
     result = CliRunner().invoke(app, ["minutes", str(path), "-o", str(tmp_path / "bb.docx")])
