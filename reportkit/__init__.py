@@ -22,6 +22,8 @@ _EXPORTS = {
     "UserInputError": "reportkit.errors",
     "build_pack": "reportkit.app",
     "load_event": "reportkit.app",
+    "pack_archive": "reportkit.app",
+    "review": "reportkit.app",
     "Image": "reportkit.engine.media",
     "PackageError": "reportkit.engine.errors",
     "RenderError": "reportkit.engine.errors",
@@ -70,11 +72,13 @@ __all__ = [
     "build_pack",
     "check",
     "load_event",
+    "pack_archive",
     "render_many",
+    "review",
 ]
 
 if TYPE_CHECKING:  # what type checkers and editors see
-    from reportkit.app import build_pack, load_event
+    from reportkit.app import build_pack, load_event, pack_archive, review
     from reportkit.checker import check
     from reportkit.checker.findings import Report
     from reportkit.engine.budget import RenderLimits

@@ -15,7 +15,7 @@ from typing import Any
 
 from reportkit.errors import UserInputError
 
-__all__ = ["EVENT_FILE", "LIST_FILE", "STARTERS", "starter_text", "write_starter"]
+__all__ = ["EVENT_FILE", "LIST_FILE", "STARTERS", "sample_sheet", "starter_text", "write_starter"]
 
 EVENT_FILE = "su_kien.yaml"
 LIST_FILE = "danh_sach.xlsx"
@@ -46,22 +46,13 @@ def _sheet(kind: str) -> dict[str, Any]:
     return sheets.get(kind, sheets["default"])
 
 
-def write_starter(folder: str | os.PathLike[str], *, kind: str = "so", overwrite: bool = False) -> list[Path]:
-    """Write ``su_kien.yaml`` and ``danh_sach.xlsx`` of the office *kind* (:data:`STARTERS`) into
-    *folder* (created); refuse to replace existing files unless *overwrite*. Returns the two
-    paths."""
+def _workbook(kind: str) -> Any:
+    """The sample honoree workbook of office *kind*: its headings (bold), rows and widths."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    target = Path(folder)
-    paths = [target / EVENT_FILE, target / LIST_FILE]
-    existing = [p for p in paths if p.exists()]
-    if existing and not overwrite:
-        raise FileExistsError(f"{existing[0]} exists: add --overwrite to replace it")
-    text, sheet_data = starter_text(kind), _sheet(kind)
-    target.mkdir(parents=True, exist_ok=True)
-    paths[0].write_text(text, encoding="utf-8")
+    sheet_data = _sheet(kind)
     book = Workbook()
     sheet = book.active
     sheet.title = "Danh sách"
@@ -72,5 +63,30 @@ def write_starter(folder: str | os.PathLike[str], *, kind: str = "so", overwrite
         sheet.append(row)
     for column, width in enumerate(sheet_data["widths"], start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
-    book.save(paths[1])
+    return book
+
+
+def sample_sheet(kind: str = "so") -> bytes:
+    """``danh_sach.xlsx`` of office *kind* (:data:`STARTERS`) as bytes."""
+    import io
+
+    starter_text(kind)  # an unknown kind is refused by name
+    buffer = io.BytesIO()
+    _workbook(kind).save(buffer)
+    return buffer.getvalue()
+
+
+def write_starter(folder: str | os.PathLike[str], *, kind: str = "so", overwrite: bool = False) -> list[Path]:
+    """Write ``su_kien.yaml`` and ``danh_sach.xlsx`` of the office *kind* (:data:`STARTERS`) into
+    *folder* (created); refuse to replace existing files unless *overwrite*. Returns the two
+    paths."""
+    target = Path(folder)
+    paths = [target / EVENT_FILE, target / LIST_FILE]
+    existing = [p for p in paths if p.exists()]
+    if existing and not overwrite:
+        raise FileExistsError(f"{existing[0]} exists: add --overwrite to replace it")
+    text = starter_text(kind)
+    target.mkdir(parents=True, exist_ok=True)
+    paths[0].write_text(text, encoding="utf-8")
+    _workbook(kind).save(paths[1])
     return paths

@@ -399,4 +399,4 @@ def test_a_template_loaded_again_is_compiled_once() -> None:
     second = compat.DocxTemplate(io.BytesIO(source))._template(None)
     assert first is second
     other = compat.DocxTemplate(io.BytesIO(one_column_table(["{{ y }}"])))._template(None)
-    assert other is not first and len(compat._COMPILED) <= compat._COMPILED_SIZE
+    assert other is not first and len(compat._COMPILED) <= compat._COMPILED.size

@@ -287,7 +287,7 @@ def test_at_least_thirty_cases() -> None:
 
 
 def test_plain_value_in_a_rich_run_is_kept_where_docxtpl_drops_it() -> None:
-    """A deliberate difference (README table): docxtpl writes nothing for a plain string in
+    """A deliberate difference (docs/templates.md, the table): docxtpl writes nothing for a plain string in
     ``{{r …}}``; reportkit writes the string in the run's formatting."""
     case = Case("plain-in-rich", build(extra=_rich_in_run), {"who": "Bà Nguyễn Thị Hương"})
     assert document_text(_reportkit(case))["body"] == [

@@ -8,18 +8,32 @@ from pathlib import Path
 import pytest
 
 README = Path(__file__).resolve().parent.parent / "README.md"
+PAGES = [README, *sorted((README.parent / "docs").glob("*.md"))]
 
-
-BLOCKS = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.DOTALL)
+BLOCKS = [
+    (f"{page.relative_to(README.parent)} block {number}", block)
+    for page in PAGES
+    for number, block in enumerate(re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL), 1)
+]
 
 
 def test_readme_has_snippets() -> None:
-    assert len(BLOCKS) >= 7
+    assert len(BLOCKS) >= 9
+    assert sum(name.startswith("README.md") for name, _ in BLOCKS) >= 2
 
 
-@pytest.mark.parametrize("index", range(len(BLOCKS)))
+def test_readme_is_a_quick_start() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 250
+    for page in re.findall(r"\]\((docs/[\w.]+\.md)", text):
+        assert (README.parent / page).is_file(), page
+    assert {p.name for p in PAGES[1:]} <= set(re.findall(r"docs/([\w.]+\.md)", text))
+
+
+@pytest.mark.parametrize("index", range(len(BLOCKS)), ids=[name for name, _ in BLOCKS])
 def test_readme_snippet_runs_on_its_own(index: int) -> None:
-    exec(compile(BLOCKS[index], f"README.md block {index + 1}", "exec"), {"__name__": "readme"})
+    name, block = BLOCKS[index]
+    exec(compile(block, name, "exec"), {"__name__": "readme"})
 
 
 def test_quick_start_is_two_commands() -> None:

@@ -51,6 +51,9 @@ def test_wheel_installs_and_finds_its_templates(tmp_path: Path) -> None:
     assert "reportkit/templates/giay_khen.docx" in names
     assert "reportkit/examples/hai_phong_2021/hoi_nghi.yaml" in names
     assert "reportkit/py.typed" in names
+    for page in ("form.yaml", "base.html", "form.html", "review.html", "job.html", "style.css"):
+        assert f"reportkit/web/pages/{page}" in names  # the service's page ships with it
+    assert "reportkit/starters/sheets.yaml" in names
     env = tmp_path / "venv"
     venv.create(env, with_pip=True)
     python = env / "bin" / "python"

@@ -25,17 +25,19 @@ from reportkit.models.awards import Honoree, HonoreeList
 from reportkit.models.conference import Conference
 from reportkit.models.decision import Decision
 from reportkit.models.document import IssuedDocument
-from reportkit.models.errors import describe_validation_error
+from reportkit.models.errors import describe_validation_error, field_path, problem_message
 from reportkit.models.event import DocumentInfo, EventConfig
 from reportkit.sheets.honorees import read_honorees
+from reportkit.sheets.reading import TableSource
 
-__all__ = ["COUNCIL_UNIT", "Event", "EventSource", "load_event"]
+__all__ = ["COUNCIL_UNIT", "Event", "EventFileError", "EventSource", "load_event"]
 
 COUNCIL_UNIT = "Hội đồng Thi đua - Khen thưởng"
 """The issuing unit of the council's minutes, under the agency's name in their header."""
 
-EventSource = str | os.PathLike[str] | bytes | Mapping[str, Any]
-"""An event file's path, its bytes (YAML or JSON text), or its content as a mapping."""
+EventSource = str | os.PathLike[str] | bytes | Mapping[str, Any] | EventConfig
+"""An event file's path, its bytes (YAML or JSON text), its content as a mapping, or the
+validated :class:`~reportkit.models.event.EventConfig` itself."""
 
 
 @dataclass
@@ -100,13 +102,26 @@ class Event:
         )
 
 
+class EventFileError(UserInputError):
+    """The event file does not validate; ``problems`` holds ``(field path, message)`` for each
+    of its problems (the message lists them all)."""
+
+    def __init__(self, error: ValidationError, name: str) -> None:
+        super().__init__(describe_validation_error(error, name), file=name)
+        self.problems = [
+            (field_path(tuple(p["loc"])), problem_message(p)) for p in error.errors(include_url=False)
+        ]
+
+
 def _config(source: EventSource, name: str) -> EventConfig:
+    if isinstance(source, EventConfig):
+        return source
     try:
         if isinstance(source, Mapping):
             return EventConfig.from_dict(dict(source))
         return EventConfig.from_yaml(source)  # YAML is a superset of JSON
     except ValidationError as exc:
-        raise UserInputError(describe_validation_error(exc, name), file=name) from None
+        raise EventFileError(exc, name) from None
 
 
 def _addressed(members: list[Honoree], style: str) -> list[Honoree]:
@@ -121,30 +136,58 @@ def _addressed(members: list[Honoree], style: str) -> list[Honoree]:
     ]
 
 
+def _refuse_file_references(config: EventConfig, name: str, spreadsheet_given: bool) -> None:
+    """An event from elsewhere names no file here: the legal data file, the spreadsheet (unless
+    the spreadsheet itself is given)."""
+    if config.legal_data:
+        raise UserInputError(
+            f"{name}: 'legal_data' names a file ({config.legal_data}); an uploaded event may not name "
+            "files of this machine",
+            file=name,
+            field="legal_data",
+        )
+    if config.honorees_file and not spreadsheet_given:
+        raise UserInputError(
+            f"{name}: 'honorees_file' names a file ({config.honorees_file}); upload the spreadsheet itself",
+            file=name,
+            field="honorees_file",
+        )
+
+
 def load_event(
     source: EventSource,
     *,
     columns: Mapping[str, str] | None = None,
     folder: str | os.PathLike[str] | None = None,
     sheet: str | None = None,
+    spreadsheet: TableSource | None = None,
+    files: bool = True,
 ) -> Event:
     """Read an event (a path, the file's bytes, or a mapping) and the honoree spreadsheet it
     names. The spreadsheet and a legal data file are found relative to the event file, or to
     *folder* (default: the current folder) for bytes and mappings. *columns* maps the office's
     own headings to fields (``{"Tên đơn vị": "name"}``, added to the event file's ``columns:``),
     *sheet* chooses the workbook's sheet; what became of the other columns, and the rows
-    skipped, is in :attr:`Event.notes`.
+    skipped, is in :attr:`Event.notes`. *spreadsheet* (a path, bytes or a binary stream) is the
+    honoree spreadsheet itself, read instead of the file the event names. ``files=False`` is for
+    an event from someone else (an upload): it may name no file of this machine (a spreadsheet,
+    legal data), so its spreadsheet comes as *spreadsheet* or inline.
     A wrong file raises :class:`~reportkit.errors.UserInputError` naming the field."""
     if isinstance(source, str | os.PathLike):
         path = Path(source)
         name, base = str(path), path.parent
     else:
         name, base = "the event", Path(folder) if folder is not None else Path.cwd()
-    config = event_by_law(_config(source if not isinstance(source, str) else Path(source), name), base)
+    raw = _config(source if not isinstance(source, str) else Path(source), name)
+    if not files:
+        _refuse_file_references(raw, name, spreadsheet is not None)
+    config = event_by_law(raw, base)
     check_phrases(config.phrases)
     notes: list[str] = []
-    if config.honorees_file:
-        mapping = {**config.columns, **(columns or {})}
+    mapping = {**config.columns, **(columns or {})}
+    if spreadsheet is not None:
+        members = read_honorees(spreadsheet, sheet=sheet, mapping=mapping, notes=notes).honorees
+    elif config.honorees_file:
         path = base / config.honorees_file
         members = read_honorees(path, sheet=sheet, mapping=mapping, notes=notes).honorees
     else:

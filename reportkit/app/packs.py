@@ -8,7 +8,10 @@ one-file documents for a front end that writes one at a time.
 
 from __future__ import annotations
 
+import io
 import os
+import tempfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +34,7 @@ __all__ = [
     "build_pack",
     "letters",
     "load_event",
+    "pack_archive",
     "single_documents",
 ]
 
@@ -98,6 +102,15 @@ def single_documents(event: Event) -> dict[str, SingleDocument]:
     return steps
 
 
+def checked_steps(event: Event) -> dict[str, SingleDocument]:
+    """The one-file documents of *event*, each section the pack needs checked first (raises
+    :class:`~reportkit.errors.UserInputError` for the first one that is wrong)."""
+    steps = single_documents(event)
+    for kind in _BATCH_KINDS:
+        kind.check_event(event)
+    return steps
+
+
 def _existing_outputs(folder: Path, top_names: list[str]) -> list[Path]:
     """Files of an earlier pack in *folder*: its top-level documents and its subfolders' files."""
     found = [folder / name for name in top_names if (folder / name).exists()]
@@ -106,10 +119,20 @@ def _existing_outputs(folder: Path, top_names: list[str]) -> list[Path]:
     return found
 
 
+Progress = Callable[[str], None]
+"""Told the name of what is made next (a file name, or ``pdf/`` while the PDFs are made)."""
+
+
 def build_pack(
-    event: Event, out_dir: str | os.PathLike[str], *, pdf: bool | None = None, overwrite: bool = False
+    event: Event,
+    out_dir: str | os.PathLike[str],
+    *,
+    pdf: bool | None = None,
+    overwrite: bool = False,
+    progress: Progress | None = None,
 ) -> list[Path]:
-    """Write every document of *event* into *out_dir*; return the paths written.
+    """Write every document of *event* into *out_dir*; return the paths written. *progress*,
+    when given, is told the name of each document (or folder) before it is made.
 
     Existing files are refused (:class:`~reportkit.engine.batch.ExistingFilesError`, checked
     before anything is written) unless *overwrite*; so are two documents with one number.
@@ -119,25 +142,26 @@ def build_pack(
     clashing = duplicate_numbers(event)
     if clashing:
         raise UserInputError("; ".join(str(f) for f in clashing) + ": give each document its own number")
-    steps = single_documents(event)  # every section checked before anything is written
-    for kind in _BATCH_KINDS:
-        kind.check_event(event)
+    steps = checked_steps(event)  # every section checked before anything is written
     clashes = _existing_outputs(folder, [s.file_name for s in steps.values()] + [PRINT_NAME])
     if clashes and not overwrite:
         raise ExistingFilesError(clashes)
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     decision = event.decision
+    tell = progress or (lambda name: None)
 
     def single(*names: str) -> None:
         for name in names:
             if name in steps:
                 path = folder / steps[name].file_name
+                tell(path.name)
                 written.append(path)
                 steps[name].produce(path)
 
     single("plan", "minutes", "submission", "decision", "list")
     start = event.config.register_start
+    tell("giay_khen/")
     certificates = documents.certificates(
         decision, folder / "giay_khen", register_start=start, overwrite=overwrite
     )
@@ -156,21 +180,39 @@ def build_pack(
     conference = event.conference
     invitation = event.issued(event.config.invitation, "Giấy mời")
     if conference and invitation and conference.guests:
+        tell("giay_moi/")
         written += documents.invitations(conference, invitation, folder / "giay_moi", overwrite=overwrite)
     single("agenda", "report", "notice")
     if event.config.letter and event.honorees.honorees:
+        tell("thu_khen/")
         written += letters(event, folder / "thu_khen", overwrite=overwrite)
     single("official_letter")
     for kind in _BATCH_KINDS:
         if getattr(event.config, kind.section or kind.name, None):
+            tell(f"{kind.folder or kind.name}/")
             written += kind.write_batch(event, folder / (kind.folder or kind.name), overwrite=overwrite)
     if _pdf_wanted(pdf):
+        tell("pdf/")
         others = _other_pdfs(folder, [p for p in written if p.suffix == ".docx"])
         # each certificate's PDF is its page of the print file's PDF: rendered and converted once
         targets = [folder / "pdf" / "giay_khen" / f"{p.stem}.pdf" for p in certificates]
         written += split_records(folder / "pdf" / PRINT_NAME.replace(".docx", ".pdf"), targets)
         written += others
     return written
+
+
+def pack_archive(event: Event, *, pdf: bool | None = None, progress: Progress | None = None) -> bytes:
+    """Every document of *event* (as :func:`build_pack` makes them) as one zip archive's bytes,
+    the pack's folders kept inside it, in the order of issue. The files are made in a private
+    temporary folder, removed before this returns, whatever happens."""
+    with tempfile.TemporaryDirectory(prefix="reportkit-pack-") as staging:
+        folder = Path(staging)
+        written = build_pack(event, folder, pdf=pdf, progress=progress)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in written:  # in the order they are issued
+                archive.write(path, path.relative_to(folder).as_posix())
+        return buffer.getvalue()
 
 
 def _other_pdfs(folder: Path, files: list[Path]) -> list[Path]:

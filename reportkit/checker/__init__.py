@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import IO
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -40,12 +41,12 @@ def _theme(document: docx.document.Document):  # type: ignore[no-untyped-def]
 
 
 def check(
-    source: str | os.PathLike[str] | bytes,
+    source: str | os.PathLike[str] | bytes | IO[bytes],
     *,
     profile: Profile | None = None,
     layout: bool | None = None,
 ) -> Report:
-    """Check a .docx (a path or its bytes) against the decree's format; return the report.
+    """Check a .docx (a path, its bytes or a binary stream) against the decree's format; return the report.
 
     *profile*: ``"document"`` (an administrative document of Nghị định 30) or
     ``"certificate"`` (a Giấy khen, Bằng khen: its own layout); detected when ``None``.
@@ -56,6 +57,12 @@ def check(
     """
     if isinstance(source, bytes):
         data, name = source, "document"
+    elif not isinstance(source, str | os.PathLike):
+        try:
+            data = read_bounded(source, ZipLimits().max_file, "the document")
+        except ValueError as exc:
+            raise PackageError(f"cannot read the document: {exc}") from None
+        name = "document"
     else:
         path = Path(source)
         try:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import sys
 
-from reportkit.cli import documents, tools
+from reportkit.cli import documents, serve, tools
 from reportkit.cli.common import app, fail
 
 __all__ = ["app", "main"]
 
-del documents, tools  # imported for their commands
+del documents, serve, tools  # imported for their commands
 
 
 def _terminate(signum: int, frame: object) -> None:

@@ -4,7 +4,7 @@ A thin mapping, not a second engine: the template is a :class:`reportkit.Templat
 unless the caller passes their own Jinja environment; lenient about missing names, as docxtpl
 is); :class:`RichText` builds a :class:`reportkit.Rich`, :class:`RichTextParagraph` a
 :class:`reportkit.engine.rich.RichParagraphs`, :class:`InlineImage` a :class:`reportkit.Image`.
-Deliberate differences (see the README): values are always escaped as XML text (docxtpl with
+Deliberate differences (see docs/templates.md): values are always escaped as XML text (docxtpl with
 ``autoescape=False`` drops ``&`` and ``<``), a plain string in ``{{r …}}`` is written instead
 of dropped. ``new_subdoc`` gives a python-docx document on the template's styles (or an
 existing .docx), inserted by :class:`reportkit.engine.subdoc.Subdoc`.
@@ -15,14 +15,11 @@ Run ``python -m reportkit.compat.docxtpl TEMPLATE JSON OUTPUT [-o] [-q]`` as doc
 from __future__ import annotations
 
 import argparse
-import hashlib
 import io
 import json
 import os
 import sys
-import threading
 import zlib
-from collections import OrderedDict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -31,6 +28,7 @@ import jinja2.meta
 from jinja2 import Environment
 
 from reportkit.engine.atomic import atomic_write
+from reportkit.engine.cache import CompiledCache
 from reportkit.engine.errors import ImageError
 from reportkit.engine.media import MAX_IMAGE_BYTES, Image
 from reportkit.engine.package import DocxPackage, rels_name_for
@@ -196,27 +194,13 @@ class Subdoc:
         return EngineSubdoc.from_document(self.subdocx)
 
 
-_COMPILED: OrderedDict[bytes, Template] = OrderedDict()
-_COMPILED_SIZE = 8
-_COMPILED_LOCK = threading.Lock()
+_COMPILED: CompiledCache[Template] = CompiledCache(lambda source: Template(source, strict=False))
+"""The template compiled from its source, once per content: a script that builds
+``DocxTemplate(path)`` for every one of 1,000 letters compiles the template once."""
 
 
 def _compiled(source: bytes) -> Template:
-    """The template compiled from *source*, once per content: a script that builds
-    ``DocxTemplate(path)`` for every one of 1,000 letters compiles the template once (the last
-    few templates are kept, by the SHA-256 of their bytes)."""
-    key = hashlib.sha256(source).digest()
-    with _COMPILED_LOCK:
-        template = _COMPILED.get(key)
-        if template is not None:
-            _COMPILED.move_to_end(key)
-            return template
-    template = Template(source, strict=False)
-    with _COMPILED_LOCK:
-        _COMPILED[key] = template
-        while len(_COMPILED) > _COMPILED_SIZE:
-            _COMPILED.popitem(last=False)
-    return template
+    return _COMPILED.get(source)
 
 
 def _read(source: str | os.PathLike[str] | IO[bytes], limit: int = MAX_IMAGE_BYTES) -> bytes:

@@ -9,7 +9,9 @@ are added as ``word/media/rk_imageN.png``, related to the part being rendered, a
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
+from typing import IO
 
 from docx.image.exceptions import UnrecognizedImageError
 from docx.image.image import Image as _ImageHeader
@@ -27,13 +29,18 @@ MAX_SIZE_MM = 1000.0
 """The longest side of a placed picture: larger than an A0 page is no document's."""
 
 
-def _read_image(path: Path) -> bytes:
-    """The bytes of an image file, reading at most one byte past the limit."""
+def _read_image(source: Path | IO[bytes]) -> bytes:
+    """The bytes of an image file or binary stream, reading at most one byte past the limit."""
+    if not isinstance(source, Path):
+        data = source.read(MAX_IMAGE_BYTES + 1)
+        if not isinstance(data, bytes):
+            raise ImageError("the image stream must be opened in binary mode ('rb')")
+        return data
     try:
-        with path.open("rb") as stream:
+        with source.open("rb") as stream:
             return stream.read(MAX_IMAGE_BYTES + 1)
     except OSError as exc:
-        raise ImageError(f"{path}: cannot read the image ({exc.strerror or exc})") from None
+        raise ImageError(f"{source}: cannot read the image ({exc.strerror or exc})") from None
 
 
 def _size_mm(value: float | None, name: str) -> float | None:
@@ -59,14 +66,18 @@ class Image:
 
     def __init__(
         self,
-        source: str | Path | bytes,
+        source: str | os.PathLike[str] | bytes | IO[bytes],
         *,
         width_mm: float | None = None,
         height_mm: float | None = None,
         description: str = "",
     ) -> None:
-        name = "the image" if isinstance(source, bytes) else str(source)
-        blob = source if isinstance(source, bytes) else _read_image(Path(source))
+        if isinstance(source, bytes):
+            name, blob = "the image", source
+        elif isinstance(source, str | os.PathLike):
+            name, blob = os.fspath(source), _read_image(Path(source))
+        else:
+            name, blob = "the image", _read_image(source)
         if len(blob) > MAX_IMAGE_BYTES:
             raise ImageError(f"{name}: {len(blob)} bytes, more than the limit of {MAX_IMAGE_BYTES}")
         try:

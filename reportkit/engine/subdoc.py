@@ -21,6 +21,7 @@ import hashlib
 import os
 import posixpath
 from dataclasses import dataclass, field
+from typing import IO
 
 from lxml import etree
 
@@ -59,8 +60,14 @@ class Subdoc:
     styles: dict[str, etree._Element] = field(default_factory=dict)
     numbering: etree._Element | None = None
 
-    def __init__(self, source: str | os.PathLike[str] | bytes, *, limits: ZipLimits = ZipLimits()) -> None:
-        data = source if isinstance(source, bytes) else read_bounded(source, limits.max_file, str(source))
+    def __init__(
+        self, source: str | os.PathLike[str] | bytes | IO[bytes], *, limits: ZipLimits = ZipLimits()
+    ) -> None:
+        if isinstance(source, bytes):
+            data = source
+        else:
+            what = os.fspath(source) if isinstance(source, str | os.PathLike) else "the sub-document"
+            data = read_bounded(source, limits.max_file, what)
         package = DocxPackage.from_bytes(data, limits)
         try:
             body = parse_xml(package.data(package.main_part)).find(qn("w:body"))

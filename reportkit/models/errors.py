@@ -7,9 +7,11 @@ and nothing is expanded to format a message.
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import ValidationError
 
-__all__ = ["describe_validation_error", "field_path"]
+__all__ = ["describe_validation_error", "field_path", "problem_message"]
 
 _MAX_VALUE = 60
 
@@ -32,8 +34,12 @@ def describe_validation_error(error: ValidationError, source: str | None = None)
     head = f"{source}: " if source else ""
     lines = [f"{head}{error.error_count()} problem(s) in {title}"]
     for problem in error.errors(include_url=False):
-        message = str(problem["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        shown = _shown(problem.get("input")) if problem["type"] != "missing" else ""
-        suffix = f" ({shown})" if shown else ""
-        lines.append(f"  {field_path(tuple(problem['loc']))}: {message}{suffix}")
+        lines.append(f"  {field_path(tuple(problem['loc']))}: {problem_message(problem)}")
     return "\n".join(lines)
+
+
+def problem_message(problem: Any) -> str:
+    """One problem of a pydantic error, in words, with the value that was given (shortened)."""
+    message = str(problem["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    shown = _shown(problem.get("input")) if problem["type"] != "missing" else ""
+    return f"{message} ({shown})" if shown else message

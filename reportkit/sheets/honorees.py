@@ -14,7 +14,6 @@ collected and raised together in one
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -23,7 +22,7 @@ from pydantic import ValidationError
 
 from reportkit.models.awards import Award, Honoree, HonoreeList
 from reportkit.sheets.columns import find_header, heading_key
-from reportkit.sheets.reading import TOTAL_ROW, Cell, SheetError, read_table
+from reportkit.sheets.reading import TOTAL_ROW, Cell, SheetError, TableSource, read_table, table_name
 from reportkit.vn.amounts import AmountError, parse_amount
 from reportkit.vn.text import normalize
 
@@ -52,7 +51,7 @@ class RowError(SheetError):
         self.errors = errors
         lines = [f"{source}: {len(errors)} error(s), nothing was written"]
         lines += [f"  row {row}, column '{column}': {message}" for row, column, message in errors]
-        super().__init__("\n".join(lines))
+        super().__init__("\n".join(lines), file=source)
 
 
 def _text(cell: Cell) -> str:
@@ -215,7 +214,7 @@ def honorees_from_rows(
 
 
 def read_honorees(
-    source: str | os.PathLike[str],
+    source: TableSource,
     *,
     sheet: str | None = None,
     mapping: Mapping[str, str] | None = None,
@@ -223,9 +222,9 @@ def read_honorees(
     title: str | None = None,
     notes: list[str] | None = None,
 ) -> HonoreeList:
-    """Read an honoree list from an .xlsx or .csv file (see :func:`honorees_from_rows` for
-    *notes*)."""
+    """Read an honoree list from an .xlsx or .csv file, its path or its content (bytes or a
+    binary stream; see :func:`honorees_from_rows` for *notes*)."""
     rows = read_table(source, sheet=sheet)
     return honorees_from_rows(
-        rows, source=os.fspath(source), mapping=mapping, award=award, title=title, notes=notes
+        rows, source=table_name(source), mapping=mapping, award=award, title=title, notes=notes
     )

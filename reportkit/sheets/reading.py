@@ -29,10 +29,12 @@ __all__ = [
     "Cell",
     "SheetError",
     "SheetLimits",
+    "TableSource",
     "UnreadableSheetError",
     "decode_text",
     "excel_date",
     "read_table",
+    "table_name",
 ]
 
 Cell = str | int | float | dt.datetime | dt.date | None
@@ -190,15 +192,15 @@ class _TextBudget:
             )
 
 
-def _check_zip(path: Path, limits: SheetLimits) -> bool:
+def _check_zip(data: bytes, name: str, limits: SheetLimits) -> bool:
     """Refuse an .xlsx whose parts inflate past the limit; return whether it holds formulas."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
             total = sum(info.file_size for info in infos)
             if total > limits.max_unzipped_bytes:
                 raise UnreadableSheetError(
-                    f"{path.name}: its parts inflate to {total} bytes, over the limit of "
+                    f"{name}: its parts inflate to {total} bytes, over the limit of "
                     f"{limits.max_unzipped_bytes} for a table"
                 )
             formulas = False
@@ -208,7 +210,7 @@ def _check_zip(path: Path, limits: SheetLimits) -> bool:
                         formulas = formulas or _has_formula(part)
             return formulas
     except zipfile.BadZipFile:
-        raise UnreadableSheetError(f"{path.name}: not a readable .xlsx workbook (damaged zip)") from None
+        raise UnreadableSheetError(f"{name}: not a readable .xlsx workbook (damaged zip)") from None
 
 
 def _has_formula(part: IO[bytes]) -> bool:
@@ -220,22 +222,22 @@ def _has_formula(part: IO[bytes]) -> bool:
     return False
 
 
-def _read_xlsx(path: Path, sheet: str | None, limits: SheetLimits) -> list[list[Cell]]:
+def _read_xlsx(data: bytes, name: str, sheet: str | None, limits: SheetLimits) -> list[list[Cell]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    has_formulas = _check_zip(path, limits)
+    has_formulas = _check_zip(data, name, limits)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError, ElementTree.ParseError) as exc:
-        raise UnreadableSheetError(f"{path.name}: not a readable .xlsx workbook ({exc})") from None
+        raise UnreadableSheetError(f"{name}: not a readable .xlsx workbook ({exc})") from None
     try:
         try:
             worksheet = workbook[sheet] if sheet else workbook.worksheets[0]
         except (KeyError, IndexError):
             names = ", ".join(repr(name) for name in workbook.sheetnames)
-            raise SheetError(f"{path.name}: no sheet named {sheet!r} (its sheets: {names})") from None
-        last_row, last_column = _extent(worksheet, path, limits)
+            raise SheetError(f"{name}: no sheet named {sheet!r} (its sheets: {names})") from None
+        last_row, last_column = _extent(worksheet, name, limits)
         rows: list[list[Cell]] = []
         budget = _TextBudget(limits)
         # bounded by the cells that hold something: a stray format at XFD1048576 declares a
@@ -253,7 +255,7 @@ def _read_xlsx(path: Path, sheet: str | None, limits: SheetLimits) -> list[list[
     while rows and not rows[-1]:
         rows.pop()
     if has_formulas:
-        _refuse_uncomputed_formulas(path, worksheet.title, rows, (last_row, last_column))
+        _refuse_uncomputed_formulas(data, name, worksheet.title, rows, (last_row, last_column))
     return rows
 
 
@@ -261,7 +263,7 @@ _CELL_WITH_CONTENT = re.compile(rb"<(?:\w+:)?c(\s[^>]*)?(?<!/)>(?!\s*</(?:\w+:)?
 _REFERENCE = re.compile(rb'\sr="([A-Z]{1,3})(\d+)"')
 
 
-def _extent(worksheet: Any, path: Path, limits: SheetLimits) -> tuple[int, int]:
+def _extent(worksheet: Any, name: str, limits: SheetLimits) -> tuple[int, int]:
     """The last row and column of *worksheet* whose cells hold something (a value, a formula),
     found by one pass of a regular expression over the sheet's XML as it inflates: a cell
     written ``<c r="A5" s="1"/>`` or ``<c r="A5" s="1"></c>`` (a format, nothing in it) is passed
@@ -286,7 +288,7 @@ def _extent(worksheet: Any, path: Path, limits: SheetLimits) -> tuple[int, int]:
                 if row > limits.max_rows or column > limits.max_columns:
                     cell = (reference.group(1) + reference.group(2)).decode()
                     raise UnreadableSheetError(
-                        f"{path.name}: the cell {cell} holds something, beyond the limit of "
+                        f"{name}: the cell {cell} holds something, beyond the limit of "
                         f"{limits.max_rows} rows and {limits.max_columns} columns for a table: delete "
                         "the stray cells far from the list (select the empty rows and columns, "
                         "Delete) and save"
@@ -296,13 +298,13 @@ def _extent(worksheet: Any, path: Path, limits: SheetLimits) -> tuple[int, int]:
 
 
 def _refuse_uncomputed_formulas(
-    path: Path, title: str, rows: list[list[Cell]], extent: tuple[int, int]
+    data: bytes, name: str, title: str, rows: list[list[Cell]], extent: tuple[int, int]
 ) -> None:
     """Report formula cells that carry no computed value (files written by openpyxl or pandas):
     read as data they would be empty cells, and a row of them would vanish."""
     from openpyxl import load_workbook
 
-    workbook = load_workbook(path, read_only=True, data_only=False)
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
         problems = []
         bounded = workbook[title].iter_rows(
@@ -322,7 +324,7 @@ def _refuse_uncomputed_formulas(
     if problems:
         shown = "; ".join(problems[:10]) + (" …" if len(problems) > 10 else "")
         raise UnreadableSheetError(
-            f"{path.name}: {shown}: a formula without a computed value — open and save the file in "
+            f"{name}: {shown}: a formula without a computed value — open and save the file in "
             "Excel or LibreOffice so that the values are stored"
         )
 
@@ -341,30 +343,59 @@ def _heading(rows: list[list[Cell]], number: int, column: int) -> str:
     return letter
 
 
+TableSource = str | os.PathLike[str] | bytes | IO[bytes]
+"""A table's path, or its content as bytes or a binary stream (an upload)."""
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old .xls (and other OLE files)
+
+
+def table_name(source: TableSource) -> str:
+    """How messages name *source*: its path, a stream's file name, or "the table"."""
+    if isinstance(source, str | os.PathLike):
+        return os.fspath(source)
+    name = getattr(source, "name", None)
+    return Path(name).name if isinstance(name, str) and name else "the table"
+
+
+def _table_bytes(source: TableSource, limits: SheetLimits) -> tuple[bytes, str, str]:
+    """The content, the name for messages and the format (``.xlsx`` or ``.csv`` or the file's
+    own suffix) of *source*, read within ``max_file_bytes``."""
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        if not path.is_file():
+            raise UnreadableSheetError(f"file not found: {path}")
+        size = path.stat().st_size
+        if size > limits.max_file_bytes:
+            raise UnreadableSheetError(
+                f"{path.name}: {size} bytes, over the limit of {limits.max_file_bytes} bytes for a table"
+            )
+        return path.read_bytes(), path.name, path.suffix.lower()
+    data = source if isinstance(source, bytes) else source.read(limits.max_file_bytes + 1)
+    if len(data) > limits.max_file_bytes:
+        raise UnreadableSheetError(f"the table: over the limit of {limits.max_file_bytes} bytes for a table")
+    name = table_name(source)
+    kind = ".xlsx" if data.startswith(_ZIP_MAGIC) else ".xls" if data.startswith(_OLE_MAGIC) else ".csv"
+    return data, name, kind
+
+
 def read_table(
-    source: str | os.PathLike[str], *, sheet: str | None = None, limits: SheetLimits = SheetLimits()
+    source: TableSource, *, sheet: str | None = None, limits: SheetLimits = SheetLimits()
 ) -> list[list[Cell]]:
-    """All rows of the table in *source* (``.xlsx``, ``.xlsm``, ``.csv``, ``.txt``, ``.tsv``),
-    within *limits*; a file that cannot be read raises :class:`UnreadableSheetError`."""
-    path = Path(source)
-    if not path.is_file():
-        raise UnreadableSheetError(f"file not found: {path}")
-    size = path.stat().st_size
-    if size > limits.max_file_bytes:
-        raise UnreadableSheetError(
-            f"{path.name}: {size} bytes, over the limit of {limits.max_file_bytes} bytes for a table"
-        )
-    suffix = path.suffix.lower()
+    """All rows of the table in *source* (``.xlsx``, ``.xlsm``, ``.csv``, ``.txt``, ``.tsv``; a
+    path, or bytes or a binary stream whose format is told from its content), within *limits*;
+    a file that cannot be read raises :class:`UnreadableSheetError`."""
+    data, name, suffix = _table_bytes(source, limits)
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet, limits)
+        return _read_xlsx(data, name, sheet, limits)
     if suffix in (".csv", ".txt", ".tsv"):
         try:
-            return _read_csv(path.read_bytes(), limits)
+            return _read_csv(data, limits)
         except UnreadableSheetError as exc:
-            raise UnreadableSheetError(f"{path.name}: {exc}") from None
+            raise UnreadableSheetError(f"{name}: {exc}") from None
     if suffix == ".xls":
-        raise UnreadableSheetError(f"{path.name}: the old .xls format is not supported; save it as .xlsx")
-    raise UnreadableSheetError(f"{path.name}: unsupported table format (use .xlsx or .csv)")
+        raise UnreadableSheetError(f"{name}: the old .xls format is not supported; save it as .xlsx")
+    raise UnreadableSheetError(f"{name}: unsupported table format (use .xlsx or .csv)")
 
 
 def excel_date(value: Cell) -> Cell:
