@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, ClassVar
 
 from reportkit.engine import batch
@@ -29,7 +30,9 @@ def compiled(template: DocxTemplate | Source) -> DocxTemplate:
     return template if isinstance(template, DocxTemplate) else Template(template)
 
 
-def render_many(template: DocxTemplate | Source, contexts: Any, out_dir: Any, **options: Any) -> list[Any]:
+def render_many(
+    template: DocxTemplate | Source, contexts: Any, out_dir: Any, **options: Any
+) -> Sequence[Path]:
     """:func:`reportkit.engine.batch.render_many`, a template given as a path or bytes being
     compiled as a :class:`Template` (``|money``, ``|admin_date`` … available)."""
     return batch.render_many(compiled(template), contexts, out_dir, **options)

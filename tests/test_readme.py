@@ -13,7 +13,9 @@ PAGES = [README, *sorted((README.parent / "docs").glob("*.md"))]
 BLOCKS = [
     (f"{page.relative_to(README.parent)} block {number}", block)
     for page in PAGES
-    for number, block in enumerate(re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL), 1)
+    for number, block in enumerate(
+        re.findall(r"```python\n(.*?)```", page.read_text(encoding="utf-8"), re.DOTALL), 1
+    )
 ]
 
 

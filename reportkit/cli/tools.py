@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -97,7 +98,7 @@ def render(
             target = output if output.suffix.lower() == ".docx" else output / f"{template.stem}.docx"
             refuse_existing(target, overwrite)
             compiled.render(contexts[0], target)
-            paths = [target]
+            paths: Sequence[Path] = [target]
         else:
             folder, filename = output, name
             if merge and output.suffix.lower() == ".docx":
@@ -116,7 +117,7 @@ def render(
                 )
         for path in paths:
             out.print(str(path), highlight=False)
-        maybe_pdf(paths, (paths[0].parent / "pdf") if len(paths) > 1 else paths[0].parent, pdf)
+        maybe_pdf(list(paths), (paths[0].parent / "pdf") if len(paths) > 1 else paths[0].parent, pdf)
 
 
 @app.command()

@@ -163,16 +163,18 @@ def certificates(
         buffer = io.BytesIO()
         write_merged(compiled, contexts, buffer)
         return buffer.getvalue()
-    return render_many(
-        compiled,
-        contexts,
-        out_dir,
-        filename=merged_name if merge else filename,
-        merge=merge,
-        executor=executor,
-        progress=progress,
-        overwrite=overwrite,
-        resume=resume,
+    return list(  # a few hundred documents at most: a list, as before
+        render_many(
+            compiled,
+            contexts,
+            out_dir,
+            filename=merged_name if merge else filename,
+            merge=merge,
+            executor=executor,
+            progress=progress,
+            overwrite=overwrite,
+            resume=resume,
+        )
     )
 
 
@@ -195,4 +197,6 @@ def certificate_pdfs(
     from reportkit.pdf.pages import render_pdfs
 
     compiled, contexts = _prepared(model, overlay, offset_mm, template, signature, register_start)
-    return render_pdfs(compiled, contexts, out_dir, filename=filename, overwrite=overwrite, workers=workers)
+    return list(
+        render_pdfs(compiled, contexts, out_dir, filename=filename, overwrite=overwrite, workers=workers)
+    )

@@ -188,13 +188,15 @@ def invitations(
     def name(index: int, context: dict[str, Any]) -> str:
         return f"giay_moi_{index:02d} {context['guest'].full_name}.docx"
 
-    return render_many(
-        load_template(template, "giay_moi.docx"),
-        contexts,
-        out_dir,
-        filename=("giay_moi.docx" if merge else name) if filename is None else filename,
-        merge=merge,
-        overwrite=overwrite,
+    return list(  # a few hundred documents at most: a list, as before
+        render_many(
+            load_template(template, "giay_moi.docx"),
+            contexts,
+            out_dir,
+            filename=("giay_moi.docx" if merge else name) if filename is None else filename,
+            merge=merge,
+            overwrite=overwrite,
+        )
     )
 
 
@@ -361,6 +363,8 @@ def _letters(
     def name(index: int, context: dict[str, Any]) -> str:
         return f"{prefix}_{index:02d} {label(context)}.docx"
 
-    return render_many(
-        load_template(template, "thu_khen.docx"), contexts, out_dir, filename=name, overwrite=overwrite
+    return list(  # a few hundred documents at most: a list, as before
+        render_many(
+            load_template(template, "thu_khen.docx"), contexts, out_dir, filename=name, overwrite=overwrite
+        )
     )

@@ -11,7 +11,7 @@ import contextlib
 import itertools
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -72,18 +72,22 @@ def _fsync_path(path: Path) -> None:
             os.close(fd)
 
 
-def sync_files(folder: str | os.PathLike[str], paths: list[Path]) -> None:
+def sync_files(folder: str | os.PathLike[str], paths: Iterable[Path]) -> None:
     """Flush a batch's files, then the folder's entries, to disk: ``fsync`` each file (only this
     batch's data is written out), from several threads so that the file system commits them
-    together instead of one journal commit per file."""
+    together instead of one journal commit per file; *paths* are read a thousand at a time."""
     from concurrent.futures import ThreadPoolExecutor
 
-    if len(paths) > 1:
-        with ThreadPoolExecutor(16) as pool:
-            list(pool.map(_fsync_path, paths))
-    else:
-        for path in paths:
+    remaining = iter(paths)
+    chunks: Iterator[list[Path]] = iter(lambda: list(itertools.islice(remaining, 1024)), [])
+    first = next(chunks, [])
+    if len(first) <= 1:
+        for path in first:
             _fsync_path(path)
+    else:
+        with ThreadPoolExecutor(16) as pool:
+            for chunk in itertools.chain([first], chunks):
+                list(pool.map(_fsync_path, chunk))
     sync_folder(folder)
 
 

@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from concurrent.futures import Executor, Future, ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from reportkit.engine.atomic import (
     TEMP_SUFFIX,
@@ -36,8 +36,11 @@ from reportkit.engine.names import (
     MAX_NAME_BYTES,
     BatchNames,
     FileName,
+    OnePassNames,
     folded_name,
     format_filename,
+    index_only,
+    name_for,
     safe_filename,
     unique_names,
 )
@@ -51,6 +54,7 @@ _MERGED_DEFAULT = "merged.docx"
 __all__ = [
     "MAX_NAME_BYTES",
     "BatchNames",
+    "BatchPaths",
     "ExistingFilesError",
     "FileName",
     "Progress",
@@ -158,23 +162,32 @@ def render_each(
     as its file is written — the streaming form of :func:`render_many` (same arguments and
     guarantees), whose memory does not grow with the number of records.
 
-    Before anything is written, a pass over the records computes the file names only (to make
-    them distinct and, in a folder that already holds files, to refuse existing ones unless
-    *overwrite* or *resume*). *contexts* is walked again for each pass when it is a sequence
-    (a list, a tuple, a database cursor wrapper with ``__getitem__``); any other iterable is
-    read into a list first. With an *executor*, at most twice its workers' count of chunks
+    When *contexts* is a sequence (a list, a tuple, a cursor wrapper with ``__getitem__``), a
+    pass over the records first computes the file names only (to make them distinct and, in a
+    folder that already holds files, to refuse existing ones unless *overwrite* or *resume*)
+    before anything is written. Any other iterable (a generator) is read once: each record is
+    named and rendered as it comes, the first file written before the second record is read,
+    memory flat whatever the count (:class:`~reportkit.engine.names.OnePassNames`: a repeated
+    name still gets ``-2``; an existing file stops the batch when it is reached, and the files
+    the batch created are removed). With an *executor*, at most twice its workers' count of chunks
     are in flight, and each worker compiles the template once (see
     :meth:`~reportkit.engine.template.DocxTemplate.__reduce__`).
     """
     template, folder = start_batch(template, out_dir)
-    records = as_sequence(contexts)
-    total = len(records)
-    names = BatchNames.for_pattern(filename, records)
+    names: BatchNames | OnePassNames
+    if isinstance(contexts, Sequence):
+        names = BatchNames.for_pattern(filename, contexts)
+        total = len(contexts)
+    else:  # a generator, a cursor: read once, each record rendered as it comes
+        names = OnePassNames.for_pattern(filename, contexts)
+        total = len(contexts) if isinstance(contexts, Sized) else 0
     fresh = not _has_files(folder)  # nothing there: no file to refuse, none to look for
-    if not fresh and not overwrite and not resume:
+    checked = fresh or overwrite or resume
+    if not checked and isinstance(names, BatchNames):
         refuse_existing(folder, names)
-    jobs = _jobs(names, folder, resume, fresh)
-    created = bytearray((total + 8) // 8)  # bit i: record i+1's file did not exist before
+        checked = True
+    jobs = _jobs(names, folder, resume, fresh, refuse=not checked)
+    created = _Created()
     done = 0
     skipping = False  # a run of records already done is reported once, at its end
     try:
@@ -192,22 +205,44 @@ def render_each(
             _remove_created(names, folder, created)
         raise
     if durable:
-        sync_files(folder, [folder / name for _, name, _ in names.walk()])
+        sync_files(folder, (folder / name for _, name in names.assigned()))
+
+
+class _Created:
+    """Which records' files this batch created (a bit per record, growing as records come)."""
+
+    def __init__(self) -> None:
+        self.bits = bytearray()
+
+    def mark(self, index: int) -> None:
+        byte = (index - 1) >> 3
+        if byte >= len(self.bits):
+            self.bits.extend(bytes(max(byte + 1 - len(self.bits), len(self.bits))))
+        self.bits[byte] |= 1 << ((index - 1) & 7)
+
+    def __contains__(self, index: int) -> bool:
+        byte = (index - 1) >> 3
+        return byte < len(self.bits) and bool(self.bits[byte] & (1 << ((index - 1) & 7)))
 
 
 def refuse_existing(folder: Path, names: BatchNames) -> None:
     """:class:`ExistingFilesError` listing the batch's files already in *folder*, if any."""
-    existing = [folder / name for _, name, _ in names.walk() if (folder / name).exists()]
+    existing = [folder / name for _, name in names.assigned() if (folder / name).exists()]
     if existing:
         raise ExistingFilesError(existing[:100])
 
 
-def _jobs(names: BatchNames, folder: Path, resume: bool, fresh: bool) -> Iterator[tuple[Job, bool]]:
+def _jobs(
+    names: BatchNames | OnePassNames, folder: Path, resume: bool, fresh: bool, *, refuse: bool = False
+) -> Iterator[tuple[Job, bool]]:
     """(job, skipped) for every record in order; a skipped record's file is complete already.
-    In a *fresh* folder (empty when the batch began) no file is looked for."""
+    In a *fresh* folder (empty when the batch began) no file is looked for; with *refuse* (a
+    one-pass batch, not checked beforehand) an existing file stops the batch."""
     for index, name, context in names.walk():
         path = folder / name
         exists = not fresh and path.exists()
+        if exists and refuse:
+            raise ExistingFilesError([path])
         if exists and resume and is_complete_docx(path):
             yield (index, str(path), None, False), True
             continue
@@ -219,14 +254,14 @@ def _rendered(
     jobs: Iterator[tuple[Job, bool]],
     executor: Executor | None,
     chunk_size: int,
-    created: bytearray,
+    created: _Created,
 ) -> Iterator[tuple[int, Path, bool]]:
     """Render *jobs* (here, or on *executor* with bounded chunks in flight); yield each
     (index, path, skipped) in order, marking in *created* the files this batch created."""
 
     def mark(job: Job) -> None:
         if not job[3]:
-            created[(job[0] - 1) >> 3] |= 1 << ((job[0] - 1) & 7)
+            created.mark(job[0])
 
     if executor is None:
         for job, skipped in jobs:
@@ -281,10 +316,10 @@ def _chunked(jobs: Iterator[tuple[Job, bool]], size: int) -> Iterator[list[tuple
         yield chunk
 
 
-def _remove_created(names: BatchNames, folder: Path, created: bytearray) -> None:
+def _remove_created(names: BatchNames | OnePassNames, folder: Path, created: _Created) -> None:
     """After a failed batch: remove the files it created, so no partial batch remains."""
-    for index, name, _ in names.walk():
-        if created[(index - 1) >> 3] & (1 << ((index - 1) & 7)):
+    for index, name in names.assigned():
+        if index in created:
             with contextlib.suppress(OSError):
                 (folder / name).unlink()
 
@@ -302,8 +337,9 @@ def render_many(
     overwrite: bool = False,
     chunk_size: int = 64,
     durable: bool = True,
-) -> list[Path]:
-    """Render *template* once per context into *out_dir*; return the paths of the documents.
+) -> Sequence[Path]:
+    """Render *template* once per context into *out_dir*; return the paths of the documents
+    (a :class:`BatchPaths`, a sequence compact in memory; ``list()`` it for a list).
 
     :param filename: a ``str.format`` pattern over the record's fields and ``index`` (1-based),
         or a callable ``(index, context) -> name``. With ``merge=True`` it is the merged file's
@@ -324,9 +360,10 @@ def render_many(
         ``resume=True`` verifies every file and renders those again.
 
     When a record fails, the files this call created are removed (unless *resume*, which keeps
-    complete files for the next run), so a failed batch leaves no partial set behind. The list
-    returned holds a path per record; :func:`render_each` yields them instead, for batches too
-    large to list.
+    complete files for the next run), so a failed batch leaves no partial set behind. The
+    sequence returned holds a path per record; :func:`render_each` yields them as they are
+    written. *contexts* may be any iterable: a generator is read once, each record rendered as
+    it comes (see :func:`render_each`).
     """
     if merge:
         template, folder = start_batch(template, out_dir)
@@ -342,7 +379,7 @@ def render_many(
             write_merged(template, contexts, stream, progress=step)
         sync_folder(folder)
         return [target]
-    return list(
+    return BatchPaths.collect(
         render_each(
             template,
             contexts,
@@ -354,5 +391,62 @@ def render_many(
             overwrite=overwrite,
             chunk_size=chunk_size,
             durable=durable,
-        )
+        ),
+        filename,
     )
+
+
+class BatchPaths(Sequence[Path]):
+    """The paths of a batch's files in record order, as :func:`render_many` returns them: kept
+    as their names (a few dozen bytes a record), or for a pattern of the index alone
+    (``{index:04d}.docx``) as nothing but their count — a list of 100,000 ``Path`` objects
+    would hold some 30 MB. Compares equal to a list of the same paths."""
+
+    def __init__(
+        self, folder: Path, names: list[str] | None, count: int, namer: Callable[[int], str]
+    ) -> None:
+        self.folder, self._names, self._count, self._namer = folder, names, count, namer
+
+    @classmethod
+    def collect(cls, paths: Iterable[Path], filename: FileName, *, suffix: str = ".docx") -> BatchPaths:
+        """The paths yielded by *paths* (a batch named by *filename*), kept compactly."""
+        by_index = index_only(filename)
+        names: list[str] | None = None if by_index else []
+        folder, count = Path(), 0
+        for count, path in enumerate(paths, start=1):  # noqa: B007
+            folder = path.parent
+            if names is not None:
+                names.append(path.name)
+        return cls(folder, names, count, lambda index: name_for(filename, index, None, suffix))
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _path(self, position: int) -> Path:
+        if self._names is not None:
+            return self.folder / self._names[position]
+        return self.folder / self._namer(position + 1)
+
+    @overload
+    def __getitem__(self, position: int) -> Path: ...
+    @overload
+    def __getitem__(self, position: slice) -> list[Path]: ...
+    def __getitem__(self, position: int | slice) -> Path | list[Path]:
+        if isinstance(position, slice):
+            return [self._path(i) for i in range(*position.indices(self._count))]
+        if position < 0:
+            position += self._count
+        if not 0 <= position < self._count:
+            raise IndexError("batch path index out of range")
+        return self._path(position)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str | bytes):
+            return NotImplemented
+        return len(other) == self._count and all(a == b for a, b in zip(self, other, strict=False))
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        shown = ", ".join(repr(p) for p in self[:3])
+        return f"BatchPaths([{shown}{', …' if self._count > 3 else ''}], {self._count} files)"

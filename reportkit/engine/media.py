@@ -13,9 +13,6 @@ import os
 from pathlib import Path
 from typing import IO
 
-from docx.image.exceptions import UnrecognizedImageError
-from docx.image.image import Image as _ImageHeader
-
 from reportkit.engine.errors import ImageError
 from reportkit.engine.escaping import escape_attribute
 from reportkit.engine.state import CURRENT_RENDER, IMAGE_RELATIONSHIP, RenderState
@@ -80,6 +77,9 @@ class Image:
             name, blob = "the image", _read_image(source)
         if len(blob) > MAX_IMAGE_BYTES:
             raise ImageError(f"{name}: {len(blob)} bytes, more than the limit of {MAX_IMAGE_BYTES}")
+        from docx.image.exceptions import UnrecognizedImageError  # python-docx: only for pictures
+        from docx.image.image import Image as _ImageHeader
+
         try:
             header = _ImageHeader.from_blob(blob)
             native_w, native_h = int(header.width), int(header.height)

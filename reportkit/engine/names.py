@@ -22,8 +22,10 @@ __all__ = [
     "MAX_NAME_BYTES",
     "BatchNames",
     "FileName",
+    "OnePassNames",
     "folded_name",
     "format_filename",
+    "index_only",
     "name_for",
     "safe_filename",
     "unique_names",
@@ -197,7 +199,7 @@ class BatchNames:
             lambda index, context: name_for(pattern, index, context, suffix),
             records,
             len(records),
-            distinct=_index_only(pattern),
+            distinct=index_only(pattern),
         )
 
     def _key(self, name: str) -> str | int:
@@ -219,6 +221,11 @@ class BatchNames:
             bit = key & self.mask
             self.table[bit >> 3] |= 1 << (bit & 7)
 
+    def assigned(self) -> Iterator[tuple[int, str]]:
+        """(index, final name) of every record (another pass over the records)."""
+        for index, name, _ in self.walk():
+            yield index, name
+
     def walk(self) -> Iterator[tuple[int, str, Any]]:
         """(index, final name, context) for every record, in order."""
         used: set[str] = set()  # only names seen twice, and the renamed ones
@@ -231,21 +238,76 @@ class BatchNames:
             yield index, name, context
 
     def _renamed(self, name: str, used: set[str]) -> str:
-        stem, ext = os.path.splitext(name)
-        number = 2
-        while True:
-            suffix = f"-{number}"
-            cut = _cut_to_bytes(stem, MAX_NAME_BYTES - len((suffix + ext).encode("utf-8")))
-            candidate = f"{cut}{suffix}{ext}"
-            if folded_name(candidate) not in used and not self._marked(self._key(candidate)):
-                return candidate
-            number += 1
+        return numbered(name, lambda c: folded_name(c) not in used and not self._marked(self._key(c)))
+
+
+def numbered(name: str, free: Callable[[str], bool]) -> str:
+    """*name* with the first of ``-2``, ``-3`` … before its extension that *free* accepts,
+    the stem cut to keep the name within :data:`MAX_NAME_BYTES`."""
+    stem, ext = os.path.splitext(name)
+    number = 2
+    while True:
+        suffix = f"-{number}"
+        cut = _cut_to_bytes(stem, MAX_NAME_BYTES - len((suffix + ext).encode("utf-8")))
+        candidate = f"{cut}{suffix}{ext}"
+        if free(candidate):
+            return candidate
+        number += 1
+
+
+class OnePassNames:
+    """The file names of a batch whose records can be read only once (a generator, a cursor),
+    given as the records come: the rules of :class:`BatchNames` (case-insensitive; a repeated
+    name gets ``-2``, ``-3`` …), except that a name a *later* record has cannot be reserved in
+    advance — the first record with a name keeps it. An index-only pattern keeps nothing; any
+    other keeps the names given (for the batch's flush and clean-up), a few dozen bytes a record.
+    """
+
+    def __init__(self, namer: Callable[[int, Any], str], records: Iterable[Any], *, distinct: bool) -> None:
+        self.namer, self.records, self.distinct = namer, records, distinct
+        self.given: list[str] = []
+        self.used: set[str] = set()
+        self.count = 0
+        self.walked = False
+
+    @classmethod
+    def for_pattern(cls, pattern: FileName, records: Iterable[Any], *, suffix: str = ".docx") -> OnePassNames:
+        return cls(
+            lambda index, context: name_for(pattern, index, context, suffix),
+            records,
+            distinct=index_only(pattern),
+        )
+
+    def walk(self) -> Iterator[tuple[int, str, Any]]:
+        """(index, final name, context) for each record as it is read: once only."""
+        if self.walked:
+            raise RuntimeError("the records of a one-pass batch are read once")
+        self.walked = True
+        for index, context in enumerate(self.records, start=1):
+            name = self.namer(index, context)
+            if not self.distinct:
+                key = folded_name(name)
+                if key in self.used:
+                    name = numbered(name, lambda c: folded_name(c) not in self.used)
+                    key = folded_name(name)
+                self.used.add(key)
+                self.given.append(name)
+            self.count = index
+            yield index, name, context
+
+    def assigned(self) -> Iterator[tuple[int, str]]:
+        """(index, final name) of the records read so far."""
+        if self.distinct:
+            for index in range(1, self.count + 1):
+                yield index, self.namer(index, None)
+        else:
+            yield from enumerate(self.given, start=1)
 
 
 _INDEX_ONLY = re.compile(r"(?:[^{}]|\{\{|\}\})*\{index(?::0?\d{0,3}d?)?\}(?:[^{}]|\{\{|\}\})*")
 
 
-def _index_only(pattern: FileName) -> bool:
+def index_only(pattern: FileName) -> bool:
     """Whether *pattern* names records by their index alone (``"{index:04d}.docx"``,
     ``"giay_khen_{index}.docx"``): distinct indexes, distinct names, no pass needed."""
     return isinstance(pattern, str) and len(pattern) < 100 and _INDEX_ONLY.fullmatch(pattern) is not None

@@ -12,6 +12,7 @@ import hashlib
 import html
 import os
 import pickle
+import sys
 import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
@@ -22,7 +23,6 @@ from typing import IO, Any, BinaryIO, ClassVar, overload
 import jinja2
 import jinja2.meta
 from jinja2.sandbox import SecurityError as JinjaSecurityError
-from pydantic import BaseModel
 
 from reportkit.engine.atomic import atomic_write
 from reportkit.engine.budget import CURRENT_BUDGET, RenderBudget, RenderLimits
@@ -109,7 +109,8 @@ def context_mapping(context: Any) -> dict[str, Any]:
         return {}
     if isinstance(context, Mapping):
         return dict(context)
-    if isinstance(context, BaseModel):
+    pydantic = sys.modules.get("pydantic")  # not imported: the context cannot be a model of it
+    if pydantic is not None and isinstance(context, pydantic.BaseModel):
         data = {name: getattr(context, name) for name in type(context).model_fields}
         for name in dir(type(context)):
             if not name.startswith("_") and isinstance(getattr(type(context), name, None), property):

@@ -316,8 +316,8 @@ def write(event: Event, folder: str | os.PathLike[str], *, overwrite: bool = Fal
     def name(index: int, values: dict[str, Any]) -> str:
         return f"{order[values['honoree'].name]:02d} {values['honoree'].name}.docx"
 
-    return render_many(
-        load_template(None, KIND.template), contexts, folder, filename=name, overwrite=overwrite
+    return list(  # a few hundred documents at most: a list, as before
+        render_many(load_template(None, KIND.template), contexts, folder, filename=name, overwrite=overwrite)
     )
 
 

@@ -10,15 +10,24 @@ named destinations), writing each record's pages as its own PDF.
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from reportkit.engine.atomic import atomic_stream, atomic_write
-from reportkit.engine.batch import BatchNames, FileName, as_sequence, refuse_existing, start_batch
+from reportkit.engine.batch import (
+    BatchNames,
+    BatchPaths,
+    ExistingFilesError,
+    FileName,
+    refuse_existing,
+    start_batch,
+)
 from reportkit.engine.merge import write_merged
+from reportkit.engine.names import OnePassNames
 from reportkit.engine.template import DocxTemplate, Source
 from reportkit.pdf.converter import PdfError, to_pdf
 from reportkit.template import compiled
@@ -65,54 +74,75 @@ def render_pdfs(
     overwrite: bool = False,
     timeout: float = 600.0,
     soffice: str | None = None,
-) -> list[Path]:
+) -> Sequence[Path]:
     """Render *template* once per context and write one PDF per record into *out_dir*; return
-    the paths in record order.
+    the paths in record order (a :class:`~reportkit.engine.batch.BatchPaths`).
 
     The names follow :func:`~reportkit.engine.batch.render_many` (a pattern over the record's
     fields and ``index``, or a callable; ``.pdf`` instead of ``.docx``; distinct; existing files
-    refused before anything is written unless *overwrite*). Records are merged *batch_size* at
-    a time, each batch converted once by LibreOffice (*workers* processes at once, one per core
-    by default; *timeout* per process), then cut into one PDF per record, each written
-    atomically. If anything fails, the PDFs this call wrote are removed.
+    refused unless *overwrite*: before anything is written for a sequence, when reached for a
+    generator). Records are merged *batch_size* at a time, *workers* batches (one per core by
+    default) converted at once by as many LibreOffice processes (*timeout* per process), then
+    cut into one PDF per record, each written atomically. Only those batches' records are held:
+    a generator is read as the batches go, memory flat whatever the count. If anything fails,
+    the PDFs this call wrote are removed.
     """
-    records = as_sequence(contexts)
-    if not records:
-        return []
     template, folder = start_batch(compiled(template), out_dir)
-    names = BatchNames.for_pattern(filename, records, suffix=".pdf")
-    if not overwrite:
-        refuse_existing(folder, names)
-    paths = [folder / name for _, name, _ in names.walk()]
-    written: list[Path] = []
-    try:
+    names: BatchNames | OnePassNames
+    if isinstance(contexts, Sequence):
+        names = BatchNames.for_pattern(filename, contexts, suffix=".pdf")
+        if not overwrite:
+            refuse_existing(folder, names)
+    else:
+        names = OnePassNames.for_pattern(filename, contexts, suffix=".pdf")
+    parallel = max(1, workers or os.cpu_count() or 1)
+    records = names.walk()
+    done = 0
+
+    def converted() -> Iterator[Path]:
+        nonlocal done
         with tempfile.TemporaryDirectory(prefix=".reportkit-pages-", dir=folder) as staging:
             staged = Path(staging)
-            batches = [
-                range(start, min(start + batch_size, len(records)))
-                for start in range(0, len(records), batch_size)
-            ]
-            merged = []
-            for number, batch in enumerate(batches, start=1):
-                path = staged / f"batch{number:05d}.docx"
-                with atomic_stream(path, durable=False) as stream:
-                    write_merged(template, (records[i] for i in batch), stream, marks=MARKS)
-                merged.append(path)
-            pdfs = to_pdf(
-                merged,
-                staged / "pdf",
-                timeout=timeout,
-                soffice=soffice,
-                workers=workers,
-                options={"ExportBookmarksToPDFDestination": True},
-            )
-            for pdf, batch in zip(pdfs, batches, strict=True):
-                written += _split(pdf, [paths[i] for i in batch])
+            for group in itertools.count(1):
+                batches: list[tuple[Path, list[Path]]] = []
+                for number in range(parallel):
+                    chunk = list(itertools.islice(records, batch_size))
+                    if not chunk:
+                        break
+                    targets = [folder / name for _, name, _ in chunk]
+                    if not overwrite and isinstance(names, OnePassNames):
+                        existing = [t for t in targets if t.exists()]
+                        if existing:
+                            raise ExistingFilesError(existing)
+                    path = staged / f"batch{group:05d}-{number:03d}.docx"
+                    with atomic_stream(path, durable=False) as stream:
+                        write_merged(template, (context for _, _, context in chunk), stream, marks=MARKS)
+                    batches.append((path, targets))
+                if not batches:
+                    return
+                pdfs = to_pdf(
+                    [path for path, _ in batches],
+                    staged / "pdf",
+                    timeout=timeout,
+                    soffice=soffice,
+                    workers=parallel,
+                    options={"ExportBookmarksToPDFDestination": True},
+                )
+                for pdf, (path, targets) in zip(pdfs, batches, strict=True):
+                    for target in _split(pdf, targets):
+                        done += 1
+                        yield target
+                    pdf.unlink()
+                    path.unlink()
+
+    try:
+        return BatchPaths.collect(converted(), filename, suffix=".pdf")
     except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
+        for index, name in names.assigned():
+            if index > done:
+                break
+            (folder / name).unlink(missing_ok=True)
         raise
-    return paths
 
 
 def split_records(pdf: Path, targets: list[Path]) -> list[Path]:
