@@ -10,9 +10,15 @@ a. N certificate PDFs (one per honoree). reportkit: ``documents.certificate_pdfs
 b. One one-page document to PDF, bytes in and bytes out, as a service does per request.
    reportkit: ``PdfConverter.convert`` on a warm LibreOffice (the times after the first).
    Peer: one ``soffice --convert-to pdf`` call for the file.
+c. ``--files`` arbitrary .docx files (the demo pack's 44 documents — decision, list, letters,
+   certificates, plan, minutes … — copied under distinct names until there are that many) to
+   PDF. reportkit: ``to_pdf(files)`` (one LibreOffice per core, the files spread evenly over
+   them). Peer: one ``soffice --convert-to pdf`` call listing all of them; where it writes fewer
+   PDFs than files (LibreOffice 7.4 stops after about 250), one call per 200 files.
 
 Each side runs ``--repeat`` times, interleaved; prints min and median, the ratio and the
-machine. Run: ``python benchmarks/bench_pdf.py [--count 1000] [--repeat 3] [--requests 20]``.
+machine. Run: ``python benchmarks/bench_pdf.py [--count 1000] [--repeat 3] [--requests 20]
+[--files 200] [--scenario a|b|c]`` (all three by default).
 """
 
 from __future__ import annotations
@@ -63,11 +69,71 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--files", type=int, default=200)
+    parser.add_argument("--scenario", choices=["a", "b", "c"], action="append")
     args = parser.parse_args()
     soffice = find_soffice()
     version = subprocess.run([soffice, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"machine: {describe()}")
     print(f"LibreOffice: {version}")
+    chosen = set(args.scenario or "abc")
+    if "c" in chosen:
+        arbitrary_files(args, soffice)
+    if chosen & {"a", "b"}:
+        certificates_and_one(args, soffice)
+
+
+def arbitrary_files(args: argparse.Namespace, soffice: str) -> None:
+    import shutil
+
+    from reportkit import build_pack, load_event
+    from reportkit.pdf import to_pdf
+    from reportkit.resources import example_event
+
+    ours: list[float] = []
+    peer: list[float] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        made = [
+            p
+            for p in build_pack(load_event(example_event()), work / "pack", pdf=False)
+            if p.suffix == ".docx"
+        ]
+        (work / "in").mkdir()
+        files = []
+        for index in range(args.files):
+            files.append(work / "in" / f"{index:04d}.docx")
+            shutil.copy(made[index % len(made)], files[-1])
+        for run in range(args.repeat):
+            start = time.perf_counter()
+            assert len(to_pdf(files, work / f"ours-{run}")) == args.files
+            ours.append(time.perf_counter() - start)
+            out = work / f"peer-{run}"
+            seconds = soffice_call(soffice, files, out, work / f"profile-{run}")
+            wrote = len(list(out.glob("*.pdf")))
+            if wrote < args.files:
+                seconds = sum(
+                    soffice_call(
+                        soffice, files[i : i + PEER_BATCH], work / f"peer-b-{run}", work / f"pb-{run}"
+                    )
+                    for i in range(0, len(files), PEER_BATCH)
+                )
+            peer.append(seconds)
+    label = (
+        "one soffice call"
+        if wrote == args.files
+        else f"soffice, one call per {PEER_BATCH} (one call: {wrote})"
+    )
+    print(f"\n(c) {args.files} arbitrary .docx files to PDF ({args.repeat} runs each, interleaved)")
+    print(summary("reportkit to_pdf", ours))
+    print(summary(label, peer))
+    print(
+        f"  ratio: {min(peer) / min(ours):.2f}x (min), {statistics.median(peer) / statistics.median(ours):.2f}x"
+        f" (median); {args.files / min(ours):.0f} PDF/s"
+    )
+
+
+def certificates_and_one(args: argparse.Namespace, soffice: str) -> None:
     decision = seed_decision(args.count)
     ours: list[float] = []
     peer: list[float] = []

@@ -25,14 +25,15 @@ class CompiledCache(Generic[T]):
         self._items: OrderedDict[tuple[bytes, Hashable], T] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, source: bytes, options: Hashable = None) -> T:
+    def get(self, source: bytes, options: Hashable = None, build: Callable[[bytes], T] | None = None) -> T:
+        """The compiled *source* (by *build*, default the cache's own compile) for *options*."""
         key = (hashlib.sha256(source).digest(), options)
         with self._lock:
             found = self._items.get(key)
             if found is not None:
                 self._items.move_to_end(key)
                 return found
-        compiled = self._compile(source)  # outside the lock: a compile never blocks the others
+        compiled = (build or self._compile)(source)  # outside the lock: a compile never blocks the others
         with self._lock:
             self._items[key] = compiled
             while len(self._items) > self._size:

@@ -36,6 +36,7 @@ from reportkit.engine.cell_tags import CELL_FILL, CELL_SPAN, fill_colour, grid_s
 from reportkit.engine.errors import RenderError, SecurityError
 from reportkit.engine.escaping import escape_text, text_xml
 from reportkit.engine.media import Image
+from reportkit.engine.numbering import RestartNumbering
 from reportkit.engine.preprocess import RICH_PARAGRAPH, RICH_RUN
 from reportkit.engine.rich import (
     HYPERLINK,
@@ -309,6 +310,7 @@ def make_environment(
     undefined = StrictUndefined if strict else Undefined
     env = cls(
         loader=loader,
+        extensions=[RestartNumbering],
         autoescape=True,
         undefined=_undefined_guard(strict) if sandbox else undefined,
         finalize=partial(finalize, text_transform=text_transform) if text_transform else finalize,

@@ -20,6 +20,10 @@ __all__ = ["CURRENT_RENDER", "IMAGE_RELATIONSHIP", "RenderState"]
 IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 
 
+NUMBERING_OFFSET = 9000
+"""Lists a render adds (copied from sub-documents, restarted) get ids from here up."""
+
+
 @dataclass
 class RenderState:
     """What a render adds to the package besides the rendered parts.
@@ -36,12 +40,22 @@ class RenderState:
     defaults: dict[str, str] = field(default_factory=dict)
     overrides: dict[str, str] = field(default_factory=dict)
     next_shape_id: int = 10_000
+    next_bookmark_id: int = 100_000
+    next_sdt_id: int = 0x1000_0000
+    next_para_id: int = 0x1000_0000
+    """Counters of the ids a render gives what loops copy (:mod:`reportkit.engine.unique_ids`)."""
+    bookmark_names: dict[str, int] = field(default_factory=dict)
     styles: dict[str, str] = field(default_factory=dict)
     """Style definitions (by id) to add to the styles part, when the template lacks them."""
     numbering: list[tuple[str, str]] = field(default_factory=list)
     """List definitions to add to the numbering part: (``w:abstractNum``, ``w:num``) XML."""
     part_updates: dict[str, bytes] = field(default_factory=dict)
     """Parts of the template replaced in the output (styles, numbering with additions)."""
+
+    def next_list_id(self) -> str:
+        """The ``w:numId`` of the next list instance this render adds (from
+        :data:`NUMBERING_OFFSET` up, clear of the template's own)."""
+        return str(NUMBERING_OFFSET + len(self.numbering) + 1)
 
     def relate(self, part: str, rel_type: str, target: str, prefix: str) -> str:
         """Add a relationship from *part* (once per target); return its id."""

@@ -29,7 +29,7 @@ from reportkit.engine.errors import PackageError, RenderError
 from reportkit.engine.links import url_problem
 from reportkit.engine.package import DocxPackage, rels_name_for
 from reportkit.engine.rich import HYPERLINK
-from reportkit.engine.state import IMAGE_RELATIONSHIP, RenderState
+from reportkit.engine.state import IMAGE_RELATIONSHIP, NUMBERING_OFFSET, RenderState
 from reportkit.engine.xml import NS, parse_xml, qn
 from reportkit.engine.zipio import ZipLimits, read_bounded
 
@@ -38,8 +38,6 @@ __all__ = ["NUMBERING_OFFSET", "Subdoc"]
 _R = NS["r"]
 _REL_ATTRIBUTES = (f"{{{_R}}}embed", f"{{{_R}}}link", f"{{{_R}}}id")
 _STYLE_REFERENCES = ("pStyle", "rStyle", "tblStyle", "numStyleLink", "styleLink")
-NUMBERING_OFFSET = 9000
-"""Copied lists get ids from here up, clear of the template's own."""
 
 
 @dataclass
@@ -195,7 +193,7 @@ class Subdoc:
                 if old in ("", "0") or old not in nums:
                     continue
                 if old not in mapping:
-                    new_id = str(NUMBERING_OFFSET + len(state.numbering) + 1)
+                    new_id = state.next_list_id()
                     num = copy.deepcopy(nums[old])
                     abstract_ref = num.find(qn("w:abstractNumId"))
                     abstract = abstracts.get(

@@ -8,15 +8,14 @@ rendered parts, and copies every other part of the package byte for byte, still 
 
 from __future__ import annotations
 
-import hashlib
 import html
 import os
 import pickle
 import sys
 import warnings
-from collections import OrderedDict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import IO, Any, BinaryIO, ClassVar, overload
 
@@ -26,6 +25,7 @@ from jinja2.sandbox import SecurityError as JinjaSecurityError
 
 from reportkit.engine.atomic import atomic_write
 from reportkit.engine.budget import CURRENT_BUDGET, RenderBudget, RenderLimits
+from reportkit.engine.cache import CompiledCache
 from reportkit.engine.contract import VariableTree, check_context, context_schema, paths_of, read_paths
 from reportkit.engine.environment import make_environment
 from reportkit.engine.errors import (
@@ -39,6 +39,7 @@ from reportkit.engine.errors import (
 )
 from reportkit.engine.grids import fit_table_grids
 from reportkit.engine.hints import filter_hint, find_by_quoted_name, template_line, undefined_hint
+from reportkit.engine.numbering import list_definitions, restarted
 from reportkit.engine.package import DocxPackage, ExternalPolicy
 from reportkit.engine.preprocess import (
     PROPERTIES,
@@ -50,6 +51,7 @@ from reportkit.engine.preprocess import (
     prepare_part,
 )
 from reportkit.engine.state import CURRENT_RENDER, RenderState
+from reportkit.engine.unique_ids import needs_unique_ids, with_unique_ids
 from reportkit.engine.xml import parse_xml
 from reportkit.engine.zipio import (
     RawEntry,
@@ -79,6 +81,14 @@ class CompiledPart:
 
     source: PartSource
     template: jinja2.Template
+    unique_ids: bool = False
+    """The part's loops copy elements with ids (drawings, bookmarks …): renumbered once rendered."""
+    restarts: bool = False
+    """The part restarts list numbering (``{%p restart_numbering %}``)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "unique_ids", needs_unique_ids(self.source.source))
+        object.__setattr__(self, "restarts", "restart_numbering" in self.source.source)
 
 
 def _read_source(source: Source, limits: ZipLimits) -> bytes:
@@ -320,8 +330,13 @@ class DocxTemplate:
             token = CURRENT_BUDGET.set(budget)
         try:
             chunks = _spend(budget, compiled.template.generate(context))
-            if compiled.source.column_loops:  # the grid is fitted to the cells once rendered
-                yield fit_table_grids("".join(chunks))
+            if compiled.unique_ids or compiled.restarts or compiled.source.column_loops:
+                text = "".join(chunks)
+                if compiled.source.column_loops:  # the grid is fitted to the cells once rendered
+                    text = fit_table_grids(text)
+                if compiled.restarts:
+                    text = restarted(text, self._lists, state)
+                yield with_unique_ids(text, state) if compiled.unique_ids else text
             else:
                 yield from chunks
         except (JinjaSecurityError, SecurityError) as exc:
@@ -350,6 +365,10 @@ class DocxTemplate:
         finally:
             if token is not None:
                 CURRENT_BUDGET.reset(token)
+
+    @cached_property
+    def _lists(self) -> dict[str, str]:
+        return list_definitions(self.package)  # for restart_numbering
 
     @overload
     def render(self, context: Any = None, out: None = None) -> bytes: ...
@@ -463,20 +482,10 @@ class DocxTemplate:
         return (_rebuild, (type(self), self._data, self._options))
 
 
-_REBUILT: OrderedDict[bytes, DocxTemplate] = OrderedDict()
-_REBUILT_SIZE = 4
+_REBUILT: CompiledCache[DocxTemplate] = CompiledCache(DocxTemplate, size=4)
 
 
 def _rebuild(cls: type[DocxTemplate], data: bytes, options: dict[str, Any]) -> DocxTemplate:
     """The template compiled from *data* and *options*, once per process (the last few kept)."""
-    key = hashlib.sha256(
-        data + pickle.dumps((cls.__module__, cls.__qualname__, sorted(options.items())))
-    ).digest()
-    template = _REBUILT.get(key)
-    if template is None:
-        template = _REBUILT[key] = cls(data, **options)
-        while len(_REBUILT) > _REBUILT_SIZE:
-            _REBUILT.popitem(last=False)
-    else:
-        _REBUILT.move_to_end(key)
-    return template
+    key = pickle.dumps((cls.__module__, cls.__qualname__, sorted(options.items())))
+    return _REBUILT.get(data, key, lambda source: cls(source, **options))

@@ -256,7 +256,10 @@ def to_pdf(
         staged = Path(staging)
         files = [fetch_free(file, staged / "in") for file in files]
         parallel = max(1, min(workers or os.cpu_count() or 1, len(files)))
-        size = min(BATCH, -(-len(files) // parallel))
+        # rounds of one batch per process, the files spread evenly over them: 600 files on two
+        # processes are four batches of 150, not 200 + 200 and then 200 on one process alone
+        rounds = -(-len(files) // (BATCH * parallel))
+        size = -(-len(files) // (rounds * parallel))
         batches = [files[start : start + size] for start in range(0, len(files), size)]
         with ThreadPoolExecutor(parallel) as pool:
             export = export_filter(options)

@@ -1,0 +1,109 @@
+"""``{%p restart_numbering %}``: each item of an outer loop numbers its inner list from 1
+(Word keeps one counter per list, however often a loop copies the paragraphs)."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+
+from reportkit import Template
+from reportkit.compat.docxtpl import DocxTemplate
+from tests.docx_helpers import to_bytes
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+SECTIONS = {
+    "sections": [
+        {"title": "Tập thể", "names": ["Phòng A", "Phòng B"]},
+        {"title": "Cá nhân", "names": ["An", "Bình", "Chi"]},
+    ]
+}
+
+
+def _template(restart: bool = True) -> bytes:
+    document = docx.Document()
+    document.add_paragraph("{%p for s in sections %}")
+    document.add_paragraph("{{ s.title }}")
+    if restart:
+        document.add_paragraph("{%p restart_numbering %}")
+    document.add_paragraph("{%p for n in s.names %}")
+    item = document.add_paragraph("{{ n }}")
+    item._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="9"/></w:numPr>')
+    )
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endfor %}")
+    return to_bytes(document)
+
+
+def _lists(data: bytes) -> tuple[list[tuple[str, str]], str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        body = package.read("word/document.xml").decode()
+        numbering = package.read("word/numbering.xml").decode()
+    items = re.findall(r'<w:numId w:val="(\d+)"/>.*?<w:t[^>]*>([^<]*)</w:t>', body, re.DOTALL)
+    return items, numbering
+
+
+@pytest.mark.parametrize("api", ["native", "compat"])
+def test_each_item_of_the_outer_loop_starts_its_list_again(api: str) -> None:
+    if api == "native":
+        data = Template(_template()).render(SECTIONS)
+    else:
+        template = DocxTemplate(io.BytesIO(_template()))
+        template.render(SECTIONS)
+        out = io.BytesIO()
+        template.save(out)
+        data = out.getvalue()
+    items, numbering = _lists(data)
+    assert [name for _, name in items] == ["Phòng A", "Phòng B", "An", "Bình", "Chi"]
+    first, second = {i for i, n in items[:2]}, {i for i, n in items[2:]}
+    assert len(first) == len(second) == 1 and first != second and "9" not in first | second
+    for instance in first | second:  # a new instance of list 9's definition, starting at 1
+        definition = re.search(r'<w:num w:numId="9">\s*<w:abstractNumId w:val="(\d+)"', numbering).group(1)
+        own = re.search(rf'<w:num w:numId="{instance}">(.*?)</w:num>', numbering, re.DOTALL).group(1)
+        assert f'<w:abstractNumId w:val="{definition}"/>' in own
+        assert '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' in own
+    assert "restart-numbering" not in data.decode("latin-1")
+    docx.Document(io.BytesIO(data))  # python-docx opens it
+
+
+def test_without_the_tag_the_list_goes_on() -> None:
+    items, _ = _lists(Template(_template(restart=False)).render(SECTIONS))
+    assert {i for i, _ in items} == {"9"}
+
+
+@pytest.mark.pdf
+def test_libreoffice_numbers_each_list_from_one() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "danh_sach.docx"
+        source.write_bytes(Template(_template()).render(SECTIONS))
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{folder}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                folder,
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+        )
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(source.with_suffix(".pdf")), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    numbers = re.findall(r"^\s*(\d+)\.\s+(\S+(?: \S+)?)\s*$", text, re.MULTILINE)
+    assert numbers == [("1", "Phòng A"), ("2", "Phòng B"), ("1", "An"), ("2", "Bình"), ("3", "Chi")], text
