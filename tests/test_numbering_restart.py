@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from docx.oxml import parse_xml
 from reportkit import Template
 from reportkit.compat.docxtpl import DocxTemplate
 from tests.docx_helpers import to_bytes
+from tests.pdf_helpers import libreoffice_pdf, poppler
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 SECTIONS = {
@@ -80,30 +79,7 @@ def test_without_the_tag_the_list_goes_on() -> None:
 
 
 @pytest.mark.pdf
-def test_libreoffice_numbers_each_list_from_one() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "danh_sach.docx"
-        source.write_bytes(Template(_template()).render(SECTIONS))
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{folder}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                folder,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        text = subprocess.run(
-            ["pdftotext", "-layout", str(source.with_suffix(".pdf")), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+def test_libreoffice_numbers_each_list_from_one(tmp_path: Path) -> None:
+    text = poppler("pdftotext", libreoffice_pdf(Template(_template()).render(SECTIONS), tmp_path), "-layout")
     numbers = re.findall(r"^\s*(\d+)\.\s+(\S+(?: \S+)?)\s*$", text, re.MULTILINE)
     assert numbers == [("1", "Phòng A"), ("2", "Phòng B"), ("1", "An"), ("2", "Bình"), ("3", "Chi")], text

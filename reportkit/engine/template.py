@@ -474,6 +474,13 @@ class DocxTemplate:
     def _content_types_with(self, state: RenderState) -> bytes:
         return self.package.content_types_with(state)
 
+    def with_pictures(self, pictures: Mapping[str, Any], *, keep_size: bool = True) -> DocxTemplate:
+        """This template with each picture named in *pictures* (by its name, description or
+        title) replaced by an :class:`~reportkit.engine.media.Image` (or a path or bytes)."""
+        from reportkit.engine.pictures import replaced_pictures
+
+        return type(self)(replaced_pictures(self.package, pictures, keep_size=keep_size), **self._options)
+
     # -- pickling (for process pools and clusters) --------------------------------------------
 
     def __reduce__(self) -> tuple[Any, ...]:
