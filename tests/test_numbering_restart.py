@@ -16,6 +16,7 @@ from reportkit import Template
 from reportkit.compat.docxtpl import DocxTemplate
 from tests.docx_helpers import to_bytes
 from tests.pdf_helpers import libreoffice_pdf, poppler
+from tests.test_validity import assert_adds_no_schema_error
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 SECTIONS = {
@@ -83,3 +84,8 @@ def test_libreoffice_numbers_each_list_from_one(tmp_path: Path) -> None:
     text = poppler("pdftotext", libreoffice_pdf(Template(_template()).render(SECTIONS), tmp_path), "-layout")
     numbers = re.findall(r"^\s*(\d+)\.\s+(\S+(?: \S+)?)\s*$", text, re.MULTILINE)
     assert numbers == [("1", "Phòng A"), ("2", "Phòng B"), ("1", "An"), ("2", "Bình"), ("3", "Chi")], text
+
+
+def test_the_new_list_instances_add_no_schema_error() -> None:
+    before = Template(_template(restart=False)).render(SECTIONS)
+    assert_adds_no_schema_error(before, Template(_template()).render(SECTIONS))

@@ -19,6 +19,7 @@ from reportkit.compat.docxtpl import DocxTemplate
 from tests.docx_helpers import to_bytes
 from tests.pdf_helpers import libreoffice_pdf, poppler
 from tests.test_compat_docxtpl import PNG
+from tests.test_validity import assert_adds_no_schema_error
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -116,3 +117,7 @@ def test_libreoffice_opens_the_copies(tmp_path: Path) -> None:
     text = poppler("pdftotext", libreoffice_pdf(_rendered("native"), tmp_path, "vong_lap.docx"))
     for item in ("một", "hai", "ba"):
         assert f"Mục {item}" in text and f"Tên: {item}" in text
+
+
+def test_the_copies_add_no_schema_error() -> None:
+    assert_adds_no_schema_error(_template(), _rendered("native"))

@@ -30,7 +30,7 @@ from reportkit.models.event import DocumentInfo, EventConfig
 from reportkit.sheets.honorees import read_honorees
 from reportkit.sheets.reading import TableSource
 
-__all__ = ["COUNCIL_UNIT", "Event", "EventFileError", "EventSource", "load_event"]
+__all__ = ["COUNCIL_UNIT", "Event", "EventFileError", "EventSource", "load_event", "require_honorees"]
 
 COUNCIL_UNIT = "Hội đồng Thi đua - Khen thưởng"
 """The issuing unit of the council's minutes, under the agency's name in their header."""
@@ -111,6 +111,17 @@ class EventFileError(UserInputError):
         self.problems = [
             (field_path(tuple(p["loc"])), problem_message(p)) for p in error.errors(include_url=False)
         ]
+
+
+def require_honorees(event: Event, source: object = None) -> Event:
+    """*event*, or :class:`~reportkit.errors.UserInputError` when its honoree list is empty
+    (nothing to produce); *source* (the spreadsheet or event file) is named when given."""
+    if not event.honorees.honorees:
+        head = f"{source}: " if source is not None else ""
+        raise UserInputError(
+            f"{head}the honoree list is empty (a header without rows?): nothing to produce", field="honorees"
+        )
+    return event
 
 
 def _config(source: EventSource, name: str) -> EventConfig:

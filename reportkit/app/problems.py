@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-from reportkit.app.events import Event, EventFileError, EventSource, load_event
+from reportkit.app.events import Event, EventFileError, EventSource, load_event, require_honorees
 from reportkit.consistency import duplicate_numbers, review_event
 from reportkit.errors import UserInputError
 from reportkit.sheets.honorees import RowError
@@ -83,10 +83,10 @@ def review_loaded(event: Event) -> list[Problem]:
     from reportkit.app.packs import checked_steps
 
     found = [Problem("note", note) for note in event.notes]
-    if not event.honorees.honorees:
-        found.append(
-            Problem("error", "the honoree list is empty (a header without rows?): nothing to produce")
-        )
+    try:
+        require_honorees(event)
+    except UserInputError as exc:
+        found += errors_of(exc)
     found += [
         Problem("error", str(f) + ": give each document its own number") for f in duplicate_numbers(event)
     ]

@@ -134,18 +134,10 @@ def read_event_config(config: Path) -> EventConfig:
         raise UserInputError(describe_validation_error(exc, str(config))) from None
 
 
-def require_honorees(event: Event, source: Path) -> Event:
-    if not event.honorees.honorees:
-        raise UserInputError(
-            f"{source}: the honoree list is empty (a header without rows?): nothing to produce"
-        )
-    return event
-
-
 def event_from(data: Path, config: Path | None, mapping: dict[str, str], sheet: str | None = None) -> Event:
     """The event from an event file alone (``DATA`` is ``su_kien.yaml``), or from a spreadsheet
     (``DATA``) and the event file given with ``--config``."""
-    from reportkit.app.events import Event
+    from reportkit.app.events import Event, require_honorees
     from reportkit.sheets.honorees import read_honorees
 
     if config is None:

@@ -34,7 +34,6 @@ from reportkit.cli.common import (
     parse_mapping,
     progress_bar,
     refuse_existing,
-    require_honorees,
     write_one,
 )
 from reportkit.errors import UserInputError
@@ -71,6 +70,7 @@ def _pack(
     mapping: dict[str, str] | None = None,
     sheet: str | None = None,
 ) -> None:
+    from reportkit.app.events import require_honorees
     from reportkit.app.packs import build_pack
     from reportkit.consistency import review_event
 
@@ -326,6 +326,7 @@ def letters(
     Example: [bold]reportkit letters su_kien.yaml -o thu_khen[/]
     """
     from reportkit import documents
+    from reportkit.app.events import require_honorees
 
     if to not in ("honorees", "guests"):
         raise typer.BadParameter(f"expected 'honorees' or 'guests', got {to!r}", param_hint="--to")
@@ -353,6 +354,7 @@ def _workflow_step(
     step: str, event_file: Path, output: Path | None, template: Path | None, pdf: bool, overwrite: bool
 ) -> None:
     """One document of the workflow (:func:`reportkit.pack.single_documents`) from the event file."""
+    from reportkit.app.events import require_honorees
     from reportkit.app.packs import single_documents
     from reportkit.errors import UserInputError
     from reportkit.kinds import KINDS

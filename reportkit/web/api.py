@@ -160,16 +160,13 @@ async def review_json(request: Request, event: EventConfig) -> ReviewOut:
     return review_out(await _workshop(request).run(lambda: review(event, files=False)))
 
 
-def _pack_of(
-    workshop: Workshop, source: Any, table: io.BytesIO | None, mapping: dict[str, Any], pdf: bool
-) -> bytes:
-    from reportkit.app.events import load_event
+def _pack_of(source: Any, table: io.BytesIO | None, mapping: dict[str, Any], pdf: bool) -> bytes:
+    from reportkit.app.events import load_event, require_honorees
     from reportkit.app.packs import pack_archive
 
-    event = load_event(source, spreadsheet=table, columns=mapping, files=False)
-    if not event.honorees.honorees:
-        raise UserInputError("the honoree list is empty: nothing to produce", field="honorees")
-    return pack_archive(event, pdf=pdf)
+    return pack_archive(
+        require_honorees(load_event(source, spreadsheet=table, columns=mapping, files=False)), pdf=pdf
+    )
 
 
 @router.post("/packs", response_class=Response, responses={200: {"content": {ZIP_TYPE: {}}}})
@@ -183,7 +180,7 @@ async def pack_upload(
     """Every document of the event as one zip (``pdf/`` inside it with ``pdf=true``)."""
     text, table, mapping = await _read(event), await _sheet(spreadsheet), _json_object(columns, "columns")
     workshop = _workshop(request)
-    data = await workshop.run(lambda: _pack_of(workshop, text, table, mapping, pdf))
+    data = await workshop.run(lambda: _pack_of(text, table, mapping, pdf))
     return _attachment(data, ZIP_TYPE, "bo_van_ban.zip")
 
 
@@ -191,7 +188,7 @@ async def pack_upload(
 async def pack_json(request: Request, event: EventConfig, pdf: Annotated[bool, Query()] = False) -> Response:
     """Every document of an event given as JSON, as one zip."""
     workshop = _workshop(request)
-    data = await workshop.run(lambda: _pack_of(workshop, event, None, {}, pdf))
+    data = await workshop.run(lambda: _pack_of(event, None, {}, pdf))
     return _attachment(data, ZIP_TYPE, "bo_van_ban.zip")
 
 

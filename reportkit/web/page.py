@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import io
 import zipfile
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,7 @@ from reportkit.web.api import named
 from reportkit.web.forms import event_from_form, form_groups, form_values, office_kinds
 from reportkit.web.guard import TOKEN_COOKIE
 from reportkit.web.jobs import Draft, Job, Preview, Shelf
-from reportkit.web.work import Workshop
+from reportkit.web.work import Busy, Overtime, Workshop
 
 __all__ = ["forget_all", "router"]
 
@@ -47,21 +48,34 @@ def _page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
     return HTMLResponse(html, status_code=status)
 
 
-def _shelves(request: Request) -> tuple[Shelf[Draft], Shelf[Job]]:
+@dataclass
+class _Memory:
+    """What the page keeps between requests: checked inputs, packs, and the tasks making them."""
+
+    drafts: Shelf[Draft]
+    jobs: Shelf[Job]
+    tasks: set[asyncio.Task[None]] = field(default_factory=set)
+
+
+def _memory(request: Request) -> _Memory:
     state = request.app.state
-    if not hasattr(state, "drafts"):
+    if not hasattr(state, "page_memory"):
         settings = state.workshop.settings
-        state.drafts = Shelf[Draft](settings.keep_seconds, settings.max_jobs)
-        state.jobs = Shelf[Job](settings.keep_seconds, settings.max_jobs)
-    return state.drafts, state.jobs
+        shelf = (settings.keep_seconds, settings.max_jobs)
+        state.page_memory = _Memory(Shelf[Draft](*shelf), Shelf[Job](*shelf))
+    return state.page_memory  # type: ignore[no-any-return]
 
 
 def forget_all(app: Any) -> None:
     """Forget every draft and job (the service stops)."""
-    for name in ("drafts", "jobs"):
-        shelf = getattr(app.state, name, None)
-        if shelf is not None:
-            shelf.clear()
+    memory = getattr(app.state, "page_memory", None)
+    if memory is not None:
+        memory.drafts.clear()
+        memory.jobs.clear()
+
+
+def _not_found(message: str = "Không tìm thấy (đã quá hạn?)") -> HTMLResponse:
+    return HTMLResponse(message, status_code=404)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -91,7 +105,7 @@ async def sample(kind: str) -> Response:
     from reportkit.starter import sample_sheet
 
     if kind not in office_kinds():
-        return Response("không có loại cơ quan này", status_code=404)
+        return _not_found("Không có loại cơ quan này")
     media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     return Response(sample_sheet(kind), media_type=media)
 
@@ -130,8 +144,9 @@ async def review_form(request: Request) -> HTMLResponse:
     problems = [*(Problem("note", n) for n in notes), *found.problems]
     draft = None
     if found.ok:
-        drafts, _ = _shelves(request)
-        draft = drafts.put(Draft(event, spreadsheet, sheet_name, form_data.get("pdf") == "1"))
+        draft = _memory(request).drafts.put(
+            Draft(event, spreadsheet, sheet_name, form_data.get("pdf") == "1")
+        )
     errors = [p for p in problems if p.severity == "error"]
     honorees = len(found.event.honorees.honorees) if found.event is not None else 0
     return _page(
@@ -147,7 +162,7 @@ async def review_form(request: Request) -> HTMLResponse:
     )
 
 
-def _make(workshop: Workshop, draft: Draft, job: Job) -> None:
+def _make(draft: Draft, job: Job) -> None:
     """Make the pack of *draft* into *job*, telling its progress; then the previews."""
     from reportkit.app.events import load_event
     from reportkit.app.packs import pack_archive
@@ -203,47 +218,42 @@ def _previews(archive: bytes) -> list[Preview]:
 @router.post("/tao")
 async def make(request: Request) -> Response:
     form_data = await request.form()
-    drafts, jobs = _shelves(request)
-    draft = drafts.get(str(form_data.get("ban_nhap", "")))
+    memory = _memory(request)
+    draft = memory.drafts.get(str(form_data.get("ban_nhap", "")))
     if draft is None:
-        return _page(
-            "review.html",
-            status=404,
-            title="Không tìm thấy",
-            kind="so",
-            problems=[],
-            errors=["x"],
-            honorees=0,
-            draft=None,
-            severity=_SEVERITY,
-        )
+        return _not_found()
     job = Job()
-    key = jobs.put(job)
+    key = memory.jobs.put(job)
     workshop: Workshop = request.app.state.workshop
-    task = asyncio.create_task(workshop.run(lambda: _make(workshop, draft, job)))
-    request.app.state.__dict__.setdefault("tasks", set()).add(task)
-    task.add_done_callback(lambda t: _finished(request.app.state.tasks, t, job))
+    task = asyncio.create_task(workshop.run(lambda: _make(draft, job)))
+    memory.tasks.add(task)  # kept until done (the loop holds tasks weakly)
+    task.add_done_callback(lambda done: _finished(memory.tasks, done, job))
     return RedirectResponse(f"/viec/{key}", status_code=303)
 
 
-def _finished(tasks: set[Any], task: Any, job: Job) -> None:
+_REFUSALS: dict[type[BaseException], str] = {
+    Busy: "máy chủ đang bận, hãy thử lại",
+    Overtime: "quá thời gian cho phép",
+}
+
+
+def _finished(tasks: set[asyncio.Task[None]], task: asyncio.Task[None], job: Job) -> None:
     tasks.discard(task)
-    if not task.cancelled() and task.exception() is not None:  # busy or over time
-        job.error = {"Busy": "máy chủ đang bận, hãy thử lại", "Overtime": "quá thời gian cho phép"}.get(
-            type(task.exception()).__name__, str(task.exception())
-        )
+    problem = None if task.cancelled() else task.exception()
+    if problem is not None:  # busy or over time: _make itself tells its own errors
+        job.error = _REFUSALS.get(type(problem), str(problem))
         job.finished = True
 
 
 def _job(request: Request, key: str) -> Job | None:
-    return _shelves(request)[1].get(key)
+    return _memory(request).jobs.get(key)
 
 
 @router.get("/viec/{key}", response_class=HTMLResponse)
 async def job_page(request: Request, key: str) -> HTMLResponse:
     job = _job(request, key)
     if job is None:
-        return HTMLResponse("Không tìm thấy (đã quá hạn?)", status_code=404)
+        return _not_found()
     files = notes = None
     if job.archive is not None:
         with zipfile.ZipFile(io.BytesIO(job.archive)) as pack:
@@ -265,7 +275,7 @@ async def job_page(request: Request, key: str) -> HTMLResponse:
 async def download(request: Request, key: str) -> Response:
     job = _job(request, key)
     if job is None or job.archive is None:
-        return Response("không có", status_code=404)
+        return _not_found()
     return Response(
         job.archive,
         media_type="application/zip",
@@ -281,5 +291,5 @@ async def preview(request: Request, key: str, document: int, page: int) -> Respo
         or not (0 <= document < len(job.previews))
         or not (0 <= page < len(job.previews[document].pages))
     ):
-        return Response("không có", status_code=404)
+        return _not_found()
     return Response(job.previews[document].pages[page], media_type="image/png")
