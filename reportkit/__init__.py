@@ -24,8 +24,13 @@ _EXPORTS = {
     "load_event": "reportkit.app",
     "pack_archive": "reportkit.app",
     "review": "reportkit.app",
+    "ChartData": "reportkit.engine.chart_data",
+    "Html": "reportkit.engine.html_value",
+    "HtmlError": "reportkit.engine.html_value",
     "Image": "reportkit.engine.media",
     "PackageError": "reportkit.engine.errors",
+    "RawXml": "reportkit.engine.raw_xml",
+    "RawXmlError": "reportkit.engine.raw_xml",
     "RenderError": "reportkit.engine.errors",
     "RenderLimits": "reportkit.engine.budget",
     "Report": "reportkit.checker.findings",
@@ -46,10 +51,15 @@ _EXPORTS = {
 
 __all__ = [
     "KINDS",
+    "ChartData",
     "DataLimits",
+    "Html",
+    "HtmlError",
     "Image",
     "ImageError",
     "PackageError",
+    "RawXml",
+    "RawXmlError",
     "RenderError",
     "RenderLimits",
     "Report",
@@ -82,6 +92,7 @@ if TYPE_CHECKING:  # what type checkers and editors see
     from reportkit.checker import check
     from reportkit.checker.findings import Report
     from reportkit.engine.budget import RenderLimits
+    from reportkit.engine.chart_data import ChartData
     from reportkit.engine.errors import (
         ImageError,
         PackageError,
@@ -92,7 +103,9 @@ if TYPE_CHECKING:  # what type checkers and editors see
         TemplateWarning,
         UndefinedVariableError,
     )
+    from reportkit.engine.html_value import Html, HtmlError
     from reportkit.engine.media import Image
+    from reportkit.engine.raw_xml import RawXml, RawXmlError
     from reportkit.engine.rich import Rich, RichParagraphs, Rule
     from reportkit.engine.subdoc import Subdoc
     from reportkit.engine.zipio import ZipLimits

@@ -16,8 +16,13 @@ from reportkit.lazy import lazy_exports
 
 _EXPORTS = {
     "DocxTemplate": "reportkit.engine.template",
+    "ChartData": "reportkit.engine.chart_data",
+    "Html": "reportkit.engine.html_value",
+    "HtmlError": "reportkit.engine.html_value",
     "Image": "reportkit.engine.media",
     "PackageError": "reportkit.engine.errors",
+    "RawXml": "reportkit.engine.raw_xml",
+    "RawXmlError": "reportkit.engine.raw_xml",
     "RenderError": "reportkit.engine.errors",
     "RenderLimits": "reportkit.engine.budget",
     "Rich": "reportkit.engine.rich",
@@ -34,9 +39,14 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "ChartData",
     "DocxTemplate",
+    "Html",
+    "HtmlError",
     "Image",
     "PackageError",
+    "RawXml",
+    "RawXmlError",
     "RenderError",
     "RenderLimits",
     "Rich",
@@ -55,6 +65,7 @@ __all__ = [
 if TYPE_CHECKING:
     from reportkit.engine.batch import render_many, safe_filename
     from reportkit.engine.budget import RenderLimits
+    from reportkit.engine.chart_data import ChartData
     from reportkit.engine.errors import (
         PackageError,
         RenderError,
@@ -63,7 +74,9 @@ if TYPE_CHECKING:
         TemplateSyntaxError,
         UndefinedVariableError,
     )
+    from reportkit.engine.html_value import Html, HtmlError
     from reportkit.engine.media import Image
+    from reportkit.engine.raw_xml import RawXml, RawXmlError
     from reportkit.engine.rich import Rich, RichParagraphs, Rule
     from reportkit.engine.subdoc import Subdoc
     from reportkit.engine.template import DocxTemplate

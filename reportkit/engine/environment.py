@@ -33,16 +33,22 @@ from reportkit.engine.budget import (
     guarded_loop,
 )
 from reportkit.engine.cell_tags import CELL_FILL, CELL_SPAN, fill_colour, grid_span
+from reportkit.engine.charts import CHART_CALL, chart_value
 from reportkit.engine.errors import RenderError, SecurityError
-from reportkit.engine.escaping import escape_text, text_xml
+from reportkit.engine.escaping import Xml, escape_text, text_xml
+from reportkit.engine.html_docx import html_paragraphs_xml, html_runs_xml
+from reportkit.engine.html_value import Html
 from reportkit.engine.media import Image
+from reportkit.engine.notes import NOTE_FUNCTIONS
 from reportkit.engine.numbering import RestartNumbering
 from reportkit.engine.preprocess import RICH_PARAGRAPH, RICH_RUN
+from reportkit.engine.raw_xml import RawXml
 from reportkit.engine.rich import (
     HYPERLINK,
     Rich,
     RichParagraphs,
     Rule,
+    paragraph_run_properties,
     rule_paragraph_xml,
     runs_xml,
     with_paragraph_style,
@@ -51,10 +57,6 @@ from reportkit.engine.state import CURRENT_RENDER
 from reportkit.engine.subdoc import Subdoc
 
 __all__ = ["Xml", "finalize", "make_environment"]
-
-
-class Xml(Markup):
-    """Markup produced by reportkit itself (runs, paragraphs, drawings): written as it is."""
 
 
 def _drawing(image: Image) -> str:
@@ -85,6 +87,12 @@ def finalize(value: Any, text_transform: Callable[[str], str] | None = None) -> 
         return Markup(listing_xml(value.text, text_transform))
     elif isinstance(value, Subdoc):
         raise RenderError("a sub-document replaces a whole paragraph: write {{p …}}, not {{ … }}")
+    elif isinstance(value, RawXml):
+        raise RenderError("raw XML is written as paragraphs or runs: write {{p …}} or {{r …}}, not {{ … }}")
+    elif isinstance(value, Html):
+        raise RenderError(
+            "an HTML value is written as paragraphs or runs: write {{p …}} or {{r …}}, not {{ … }}"
+        )
     text = str(value)
     if "\f" in text or "\a" in text:  # a page break or a new paragraph, as docxtpl makes them
         return Markup(listing_xml(text, text_transform))
@@ -121,6 +129,12 @@ def rich_run(value: Any, run_properties: str, paragraph_properties: str = "") ->
         raise RenderError("a sub-document replaces a whole paragraph: write {{p …}}, not {{r …}}")
     if isinstance(value, Image):
         return Xml(f"<w:r>{run_properties}{_drawing(value)}</w:r>")
+    if isinstance(value, RawXml):
+        if not value.runs:
+            raise RenderError("raw XML of paragraphs or tables replaces a whole paragraph: write {{p …}}")
+        return Xml(value.xml)
+    if isinstance(value, Html):
+        return Xml(html_runs_xml(value, run_properties, paragraph_properties, CURRENT_RENDER.get(), _link))
     return Xml(runs_xml(value, run_properties, paragraph_properties, _link))
 
 
@@ -132,23 +146,18 @@ def rich_paragraph(value: Any, paragraph_properties: str) -> Xml:
         return Xml("")
     if isinstance(value, Subdoc):
         return Xml(value.body_xml(CURRENT_RENDER.get()))
+    if isinstance(value, RawXml):
+        return Xml(f"<w:p>{paragraph_properties}{value.xml}</w:p>" if value.runs else value.xml)
+    if isinstance(value, Html):
+        return Xml(html_paragraphs_xml(value, paragraph_properties, CURRENT_RENDER.get(), _link))
     if isinstance(value, RichParagraphs):
         paragraphs = []
         for rich, style in value.paragraphs:
             ppr = with_paragraph_style(paragraph_properties, style)
-            paragraphs.append(f"<w:p>{ppr}{rich_run(rich, _run_properties_of(ppr), ppr)}</w:p>")
+            paragraphs.append(f"<w:p>{ppr}{rich_run(rich, paragraph_run_properties(ppr), ppr)}</w:p>")
         return Xml("".join(paragraphs))
-    inner = rich_run(value, _run_properties_of(paragraph_properties), paragraph_properties)
+    inner = rich_run(value, paragraph_run_properties(paragraph_properties), paragraph_properties)
     return Xml(f"<w:p>{paragraph_properties}{inner}</w:p>")
-
-
-def _run_properties_of(paragraph_properties: str) -> str:
-    """The paragraph mark's run properties (``<w:pPr><w:rPr>``), the default for its text."""
-    start = paragraph_properties.find("<w:rPr")
-    if start < 0:
-        return ""
-    end = paragraph_properties.find("</w:rPr>", start)
-    return paragraph_properties[start : end + len("</w:rPr>")] if end > 0 else ""
 
 
 def _undefined_guard(strict: bool) -> type[Undefined]:
@@ -330,6 +339,8 @@ def make_environment(
     env.globals[LOOP_GUARD] = guarded_loop
     env.globals[CELL_SPAN] = grid_span
     env.globals[CELL_FILL] = fill_colour
+    env.globals.update(NOTE_FUNCTIONS)
+    env.globals[CHART_CALL] = chart_value
     env.globals[RICH_RUN] = rich_run
     env.globals[RICH_PARAGRAPH] = rich_paragraph
     if globals:

@@ -16,7 +16,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["BREAK", "TAB", "clean_text", "escape_attribute", "escape_text", "text_xml"]
+from markupsafe import Markup
+
+__all__ = ["BREAK", "TAB", "Xml", "clean_text", "escape_attribute", "escape_text", "text_xml"]
+
+
+class Xml(Markup):
+    """Markup produced by reportkit itself (runs, paragraphs, drawings): written as it is."""
+
 
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _NEWLINES = re.compile("\r\n?|\n")

@@ -8,8 +8,9 @@ table), with the break type ``nextPage``. Headers and footers that hold tags are
 record into parts of their own (``word/header1_rk2.xml`` …) and the record's section points to
 them; untagged ones are shared. Bookmark ids are renumbered so they stay unique.
 
-Footnotes and endnotes with tags are rendered once, with the first record (a note part is shared
-by the whole document).
+Footnotes, endnotes and comments the document references are rendered with each record at their
+reference (:mod:`reportkit.engine.notes`); the rest of a note part with tags is rendered once,
+with the first record, after the last (a note part is shared by the whole document).
 
 The merged document is streamed: each record is rendered, its section closed, and its XML
 deflated straight into the output file before the next one is rendered, so memory does not
@@ -42,7 +43,7 @@ _BOOKMARKS = (qn("w:bookmarkStart"), qn("w:bookmarkEnd"))
 _RID = f"{{{NS['r']}}}id"
 _WID = qn("w:id")
 _WVAL = qn("w:val")
-_NOTE_PARTS = ("footnotes", "endnotes")
+_NOTE_PARTS = ("footnotes", "endnotes", "comments")
 
 
 def _render_text(template: DocxTemplate, part: str, context: dict[str, Any]) -> str:
@@ -245,6 +246,7 @@ class _Merger:
         self.count = 0
         self.text_path = True
         self.marks = marks
+        self.first_context: dict[str, Any] = {}
 
     def _relationship_ids(self) -> dict[str, tuple[str, str]]:
         """Target part name → (relationship id, type) for the main document's relationships."""
@@ -274,8 +276,7 @@ class _Merger:
             text = self.template.package.data(self.main).decode("utf-8")
         renamed = self._render_section_parts(index, context)
         if index == 0:
-            for part in self.note_parts:
-                self._keep(part, _render_text(self.template, part, context))
+            self.first_context = context
         record = self._record_from_text(text, renamed) if self.text_path else None
         if record is None:
             record = self._record_from_tree(text, renamed)
@@ -409,6 +410,8 @@ class _Merger:
         self._write(self.pending.sect)
         self._write(self.tail)
         self.entry.close()
+        for part in self.note_parts:  # after every record: each record's notes are copied into them
+            self._keep(part, _render_text(self.template, part, self.first_context))
         for entry in self.parts:
             self.writer.write_raw(entry)
 
@@ -425,7 +428,7 @@ def write_merged(
     return the record count. With *marks*, record N starts with a bookmark named *marks*
     followed by N on 7 digits (``rkrecord0000001``), to find each record's pages after
     conversion."""
-    state = RenderState()
+    state = RenderState(style_ids=template.style_ids)
     token = CURRENT_RENDER.set(state)
     writer = ZipFileWriter(stream, level=template.compress_level)
     merger = _Merger(template, state, writer, marks)

@@ -267,10 +267,25 @@ class DocxPackage:
                 return posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
         return None
 
+    def style_ids(self) -> dict[str, str]:
+        """The styles part's styles: lower-case name (``heading 1``) → id."""
+        part = self.definition_part("styles")
+        if part is None or part not in self.entries:
+            return {}
+        found = {}
+        for style in parse_xml(self.data(part)).iter(f"{{{NS['w']}}}style"):
+            name = style.find(f"{{{NS['w']}}}name")
+            style_id = style.get(f"{{{NS['w']}}}styleId")
+            if name is not None and style_id:
+                found.setdefault(name.get(f"{{{NS['w']}}}val", "").lower(), style_id)
+        return found
+
     def carry_definitions(self, state: RenderState) -> None:
         """Add the styles and list definitions a sub-document brought (see :mod:`.subdoc`)."""
-        styles_part = self.definition_part("styles")
-        if state.styles and styles_part and styles_part in self.entries:
+        for kind in ("styles", "stylesWithEffects"):  # Word 2010 keeps a copy of the styles
+            styles_part = self.definition_part(kind)
+            if not state.styles or not styles_part or styles_part not in self.entries:
+                continue
             text = self.data(styles_part).decode("utf-8")
             present = set(re.findall(r'w:styleId="([^"]*)"', text))
             added = "".join(xml for style_id, xml in state.styles.items() if style_id not in present)

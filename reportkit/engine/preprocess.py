@@ -222,8 +222,9 @@ def _target(t: etree._Element, kind: str) -> etree._Element | None:
     return next(t.iterancestors(tag), None)
 
 
-def prepare_part(root: etree._Element, part: str) -> PartSource | None:
-    """Build the Jinja source of a part (the tree is modified), or ``None`` when it has no tags."""
+def prepare_part(root: etree._Element, part: str, *, always: bool = False) -> PartSource | None:
+    """Build the Jinja source of a part (the tree is modified), or ``None`` when it has no tags
+    (unless *always*: a part whose notes or charts a render changes)."""
     prepare_checkboxes(root)  # a checkbox control tagged {{ expression }} follows the data
     places = describe_paragraphs(root)
     replacements: dict[etree._Element, list[str]] = {}
@@ -271,8 +272,10 @@ def prepare_part(root: etree._Element, part: str) -> PartSource | None:
                     order.append(target)
                 replacements[target].append(statement)
                 places.setdefault(target, where)
-    if not found and not any(
-        "{_{" in (t.text or "") or "{_%" in (t.text or "") for t in root.iter(_T)
+    if (
+        not always
+        and not found
+        and not any("{_{" in (t.text or "") or "{_%" in (t.text or "") for t in root.iter(_T))
     ):  # a part with no tags (literal braces alone still need a render)
         return None
     locations: list[Location] = []

@@ -22,6 +22,7 @@ __all__ = [
     "Rich",
     "RichParagraphs",
     "Rule",
+    "paragraph_run_properties",
     "rule_paragraph_xml",
     "runs_xml",
     "with_paragraph_style",
@@ -364,6 +365,15 @@ class RichParagraphs:
 
     def __str__(self) -> str:
         return self.text
+
+
+def paragraph_run_properties(paragraph_properties: str) -> str:
+    """The paragraph mark's run properties (``<w:pPr><w:rPr>``), the default for its text."""
+    start = paragraph_properties.find("<w:rPr")
+    if start < 0:
+        return ""
+    end = paragraph_properties.find("</w:rPr>", start)
+    return paragraph_properties[start : end + len("</w:rPr>")] if end > 0 else ""
 
 
 _PSTYLE = re.compile(r"<w:pStyle\b[^>]*/>")

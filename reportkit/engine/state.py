@@ -8,16 +8,65 @@ from __future__ import annotations
 
 import contextvars
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reportkit.engine.errors import RenderError
 
 if TYPE_CHECKING:
     from reportkit.engine.media import Image
 
-__all__ = ["CURRENT_RENDER", "IMAGE_RELATIONSHIP", "RenderState"]
+__all__ = ["CURRENT_RENDER", "IMAGE_RELATIONSHIP", "NoteCopies", "RenderState"]
 
 IMAGE_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+
+
+@dataclass
+class NoteCopies:
+    """The footnotes, endnotes and comments a render copied, by kind (``footnote`` …), and the
+    ids given to them (:mod:`reportkit.engine.notes`): the first copy of a note keeps the
+    template's id, the others take new ones."""
+
+    elements: dict[str, list[str]] = field(default_factory=dict)
+    next_id: dict[str, int] = field(default_factory=dict)
+    used: set[tuple[str, str]] = field(default_factory=set)
+    ends: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    references: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def _new_id(self, kind: str, original: str, free: int) -> tuple[str, bool]:
+        if (kind, original) not in self.used:
+            self.used.add((kind, original))
+            return original, True
+        number = max(self.next_id.get(kind, free), free)
+        self.next_id[kind] = number + 1
+        return str(number), False
+
+    def open_range(self, kind: str, original: str, free: int) -> str:
+        """A comment's range starts: the id of its copy."""
+        note_id, _ = self._new_id(kind, original, free)
+        self.ends.setdefault((kind, original), []).append(note_id)
+        self.references.setdefault((kind, original), []).append(note_id)
+        return note_id
+
+    def close_range(self, kind: str, original: str) -> str:
+        pending = self.ends.get((kind, original))
+        return pending.pop(0) if pending else original
+
+    def for_reference(self, kind: str, original: str, free: int) -> tuple[str, bool]:
+        """The id of a copy at its reference, and whether it is the note's first copy."""
+        pending = self.references.get((kind, original))
+        if pending:
+            note_id = pending.pop(0)
+            return note_id, note_id == original
+        note_id, first = self._new_id(kind, original, free)
+        self.ends.setdefault((kind, original), []).append(note_id)  # a range end after it
+        return note_id, first
+
+    def add(self, kind: str, element: str) -> None:
+        self.elements.setdefault(kind, []).append(element)
+
+    def take(self, kind: str) -> list[str]:
+        """The copies of *kind*, once (the notes part is rendered after the document)."""
+        return self.elements.pop(kind, [])
 
 
 NUMBERING_OFFSET = 9000
@@ -51,6 +100,12 @@ class RenderState:
     """List definitions to add to the numbering part: (``w:abstractNum``, ``w:num``) XML."""
     part_updates: dict[str, bytes] = field(default_factory=dict)
     """Parts of the template replaced in the output (styles, numbering with additions)."""
+    style_ids: dict[str, str] = field(default_factory=dict)
+    """The template's styles: lower-case name (``heading 1``) → id (``Heading1``, ``u1`` …)."""
+    charts: dict[str, Any] = field(default_factory=dict)
+    """Chart part → the :class:`~reportkit.engine.chart_data.ChartData` it shows."""
+    notes: NoteCopies = field(default_factory=NoteCopies)
+    """Footnotes, endnotes and comments rendered at their references."""
 
     def next_list_id(self) -> str:
         """The ``w:numId`` of the next list instance this render adds (from

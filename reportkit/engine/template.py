@@ -11,13 +11,12 @@ from __future__ import annotations
 import html
 import os
 import pickle
-import sys
 import warnings
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import IO, Any, BinaryIO, ClassVar, overload
+from typing import Any, BinaryIO, ClassVar, overload
 
 import jinja2
 import jinja2.meta
@@ -26,6 +25,7 @@ from jinja2.sandbox import SecurityError as JinjaSecurityError
 from reportkit.engine.atomic import atomic_write
 from reportkit.engine.budget import CURRENT_BUDGET, RenderBudget, RenderLimits
 from reportkit.engine.cache import CompiledCache
+from reportkit.engine.charts import filled_charts, mark_charts
 from reportkit.engine.contract import VariableTree, check_context, context_schema, paths_of, read_paths
 from reportkit.engine.environment import make_environment
 from reportkit.engine.errors import (
@@ -39,6 +39,8 @@ from reportkit.engine.errors import (
 )
 from reportkit.engine.grids import fit_table_grids
 from reportkit.engine.hints import filter_hint, find_by_quoted_name, template_line, undefined_hint
+from reportkit.engine.inputs import Source, context_mapping, read_source
+from reportkit.engine.notes import inline_notes
 from reportkit.engine.numbering import list_definitions, restarted
 from reportkit.engine.package import DocxPackage, ExternalPolicy
 from reportkit.engine.preprocess import (
@@ -60,19 +62,11 @@ from reportkit.engine.zipio import (
     ZipPrefix,
     ZipWriter,
     compress_stream,
-    read_bounded,
 )
 
 __all__ = ["DocxTemplate", "Source", "context_mapping"]
 
-Source = str | os.PathLike[str] | bytes | IO[bytes]
 _INTERNAL_NAMES = frozenset({RICH_RUN, RICH_PARAGRAPH, PROPERTIES})
-_RELATIONSHIPS_END = "</Relationships>"
-_EMPTY_RELS = (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-    "</Relationships>"
-)
 
 
 @dataclass(frozen=True)
@@ -89,44 +83,6 @@ class CompiledPart:
     def __post_init__(self) -> None:
         object.__setattr__(self, "unique_ids", needs_unique_ids(self.source.source))
         object.__setattr__(self, "restarts", "restart_numbering" in self.source.source)
-
-
-def _read_source(source: Source, limits: ZipLimits) -> bytes:
-    if isinstance(source, bytes | bytearray | memoryview):
-        return bytes(source)
-    if isinstance(source, str | os.PathLike) or hasattr(source, "read"):
-        name = str(source) if isinstance(source, str | os.PathLike) else "the template stream"
-        try:
-            return read_bounded(source, limits.max_file, name)  # type: ignore[arg-type]
-        except FileNotFoundError:
-            raise PackageError(f"template file not found: {source}") from None
-        except IsADirectoryError:
-            raise PackageError(f"template path is a folder, not a .docx: {source}") from None
-        except TypeError:
-            raise PackageError("the template stream must be opened in binary mode ('rb')") from None
-        except (ValueError, OSError) as exc:
-            raise PackageError(f"cannot read {name}: {exc}") from None
-    raise TypeError(f"a template source is a path, bytes or a binary file, not {type(source).__name__}")
-
-
-NUMBERING_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"
-NUMBERING_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
-
-
-def context_mapping(context: Any) -> dict[str, Any]:
-    """The render context as a dict: a mapping as is, a pydantic model by its fields and properties."""
-    if context is None:
-        return {}
-    if isinstance(context, Mapping):
-        return dict(context)
-    pydantic = sys.modules.get("pydantic")  # not imported: the context cannot be a model of it
-    if pydantic is not None and isinstance(context, pydantic.BaseModel):
-        data = {name: getattr(context, name) for name in type(context).model_fields}
-        for name in dir(type(context)):
-            if not name.startswith("_") and isinstance(getattr(type(context), name, None), property):
-                data.setdefault(name, getattr(context, name))
-        return data
-    raise TypeError(f"a render context is a mapping or a pydantic model, not {type(context).__name__}")
 
 
 def _properties_source(part: str, data: bytes) -> PartSource | None:
@@ -204,7 +160,7 @@ class DocxTemplate:
         external: ExternalPolicy = "refuse",
         update_fields: bool = False,
     ) -> None:
-        self._data = _read_source(source, limits)
+        self._data = read_source(source, limits)
         self._options: dict[str, Any] = {
             "sandbox": sandbox,
             "strict": strict,
@@ -226,7 +182,8 @@ class DocxTemplate:
         for part in self.package.untouched_tags():
             raise TemplateSyntaxError(
                 "this part holds tags reportkit does not render (a chart, a diagram or another part "
-                "that is not text): they would stay as written; move them into the document's text",
+                "that is not text): they would stay as written; move them into the document's text "
+                "(a chart takes its data from one tag in its alternative text: {{ data }})",
                 part=part,
             )
         self._sources: dict[str, PartSource] = {}
@@ -234,6 +191,8 @@ class DocxTemplate:
             prepared = self._prepare(part)
             if prepared is not None:
                 self._sources[part] = prepared
+        inline_notes(self.package, self._sources, self._prepare_untagged)
+        mark_charts(self.package, self._sources, self._prepare_untagged)
         self.environment = make_environment(
             loader=jinja2.FunctionLoader(self._load),
             sandbox=sandbox,
@@ -261,6 +220,12 @@ class DocxTemplate:
         if part == self.package.properties_part:
             return _properties_source(part, data)
         return prepare_part(root, part)
+
+    def _prepare_untagged(self, part: str) -> PartSource:
+        """A part without tags as a template all the same (its notes or charts change)."""
+        prepared = prepare_part(parse_xml(self.package.data(part)), part, always=True)
+        assert prepared is not None
+        return prepared
 
     def _load(self, name: str) -> tuple[str, str, Callable[[], bool]]:
         return self._sources[name].source, name, lambda: True
@@ -367,6 +332,11 @@ class DocxTemplate:
                 CURRENT_BUDGET.reset(token)
 
     @cached_property
+    def style_ids(self) -> dict[str, str]:
+        """The template's styles: lower-case name → style id."""
+        return self.package.style_ids()
+
+    @cached_property
     def _lists(self) -> dict[str, str]:
         return list_definitions(self.package)  # for restart_numbering
 
@@ -396,7 +366,7 @@ class DocxTemplate:
 
     def render_bytes(self, context: Mapping[str, Any]) -> bytes:
         """Render a context that is already a mapping into the bytes of a .docx."""
-        state = RenderState()
+        state = RenderState(style_ids=self.style_ids)
         token = CURRENT_RENDER.set(state)
         budget_token = CURRENT_BUDGET.set(RenderBudget(self.render_limits))
         try:
@@ -425,6 +395,8 @@ class DocxTemplate:
         types, styles and numbering carried in by sub-documents."""
         if state.styles or state.numbering:
             self._carry_definitions(state)
+        if state.charts:
+            state.part_updates.update(filled_charts(self.package, state.charts))
         changed = self._relationship_updates(state)
         changed.update(state.part_updates)
         if state.defaults or state.overrides:

@@ -1,0 +1,160 @@
+"""Footnotes, endnotes and comments in a loop: each copy of the referencing paragraph gets a
+note of its own, rendered with that item, under an id of its own (native API, docxtpl drop-in,
+a merged document), and LibreOffice shows each note with its item."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import zipfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from reportkit import Template
+from reportkit.compat.docxtpl import DocxTemplate
+from reportkit.engine import render_many
+from tests.note_docs import noted_template
+from tests.pdf_helpers import libreoffice_pdf, poppler
+from tests.test_validity import assert_adds_no_schema_error
+
+PEOPLE = [
+    {"name": "An", "note": "Sở Công Thương"},
+    {"name": "Bình", "note": "Phường 3"},
+    {"name": "Chi", "note": "Trường Tiểu học"},
+]
+LOOP = ["Danh sách", "{%p for h in people %}", "{{ h.name }}[footnote 1]", "{%p endfor %}", "Hết[endnote 1]"]
+NOTES = {"footnote": {1: "Đơn vị của {{ h.name }}: {{ h.note }}"}, "endnote": {1: "Kèm theo {{ title }}"}}
+
+
+def _part(data: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.read(name).decode()
+
+
+def _notes(data: bytes, kind: str) -> dict[str, str]:
+    """Note id → its text (separators left out)."""
+    text = _part(data, f"word/{kind}s.xml")
+    found = {}
+    for match in re.finditer(
+        rf'<w:{kind} (?![^>]*w:type=)[^>]*w:id="(-?\d+)"[^>]*>(.*?)</w:{kind}>', text, re.S
+    ):
+        found[match.group(1)] = "".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", match.group(2))).strip()
+    return found
+
+
+def _references(data: bytes, element: str) -> list[str]:
+    return re.findall(rf'<w:{element}\b[^>]*w:id="(-?\d+)"', _part(data, "word/document.xml"))
+
+
+def _render_both(template: bytes, context: dict) -> list[bytes]:
+    native = Template(template).render(context)
+    compat = DocxTemplate(io.BytesIO(template))
+    compat.render(context)
+    out = io.BytesIO()
+    compat.save(out)
+    return [native, out.getvalue()]
+
+
+@pytest.mark.parametrize("way", ["native", "compat"])
+def test_a_footnote_per_loop_item(way: str) -> None:
+    template = noted_template(LOOP, NOTES)
+    data = _render_both(template, {"people": PEOPLE, "title": "Quyết định 12"})[way == "compat"]
+    references = _references(data, "footnoteReference")
+    assert len(references) == 3 and len(set(references)) == 3
+    notes = _notes(data, "footnote")
+    assert [notes[r] for r in references] == [
+        "Đơn vị của An: Sở Công Thương", "Đơn vị của Bình: Phường 3", "Đơn vị của Chi: Trường Tiểu học",
+    ]  # fmt: skip
+    assert set(notes) == set(references)  # no note left without its reference
+    assert _notes(data, "endnote") == {"1": "Kèm theo Quyết định 12"}
+    assert _references(data, "endnoteReference") == ["1"]
+    assert_adds_no_schema_error(template, data)
+
+
+def test_the_template_reads_the_notes_fields_through_the_loop() -> None:
+    paths = Template(noted_template(LOOP, NOTES)).variables().paths
+    assert paths == ["people[].name", "people[].note", "title"]
+
+
+def test_no_item_no_note_and_a_note_outside_a_loop_renders_once() -> None:
+    data = Template(noted_template(LOOP, NOTES)).render({"people": [], "title": "QĐ"})
+    assert _references(data, "footnoteReference") == [] and _notes(data, "footnote") == {}
+    assert _notes(data, "endnote") == {"1": "Kèm theo QĐ"}
+    static = noted_template(
+        ["Một[footnote 1]", "Hai[footnote 2] {{ x }}"], {"footnote": {1: "một", 2: "hai {{ x }}"}}
+    )
+    data = Template(static).render({"x": "X"})
+    assert _references(data, "footnoteReference") == ["1", "2"]
+    assert _notes(data, "footnote") == {"1": "một", "2": "hai X"}
+
+
+def test_a_missing_field_in_a_note_names_the_paragraph_of_its_reference() -> None:
+    template = noted_template(LOOP, {"footnote": {1: "{{ h.missing }}"}})
+    with pytest.raises(Exception, match="missing") as caught:
+        Template(template).render({"people": PEOPLE})
+    assert "word/document.xml" in str(caught.value)
+
+
+def test_comments_per_loop_item_keep_their_ranges() -> None:
+    paragraphs = ["{%p for h in people %}", "{{ h.name }}[comment 0][footnote 1]", "{%p endfor %}"]
+    notes = {"comment": {0: "Xem lại {{ h.name }}"}, "footnote": {1: "{{ h.note }}"}}
+    for data in _render_both(noted_template(paragraphs, notes), {"people": PEOPLE}):
+        starts = _references(data, "commentRangeStart")
+        assert starts == _references(data, "commentRangeEnd") == _references(data, "commentReference")
+        assert len(set(starts)) == 3
+        comments = _notes(data, "comment")
+        assert [comments[i] for i in starts] == ["Xem lại An", "Xem lại Bình", "Xem lại Chi"]
+        paragraph_ids = re.findall(r'w14:paraId="([0-9A-F]+)"', _part(data, "word/comments.xml"))
+        assert len(paragraph_ids) == len(set(paragraph_ids))
+        assert_adds_no_schema_error(noted_template(paragraphs, notes), data)
+
+
+def test_a_merged_document_has_each_records_notes() -> None:
+    template = noted_template(["{{ name }}[footnote 1]"], {"footnote": {1: "Ghi chú {{ name }}"}})
+    with io.BytesIO() as _, __import__("tempfile").TemporaryDirectory() as folder:
+        (path,) = render_many(template, [{"name": n} for n in ("An", "Bình", "Chi")], folder, merge=True)
+        data = Path(path).read_bytes()
+    references = _references(data, "footnoteReference")
+    notes = _notes(data, "footnote")
+    assert [notes[r] for r in references] == ["Ghi chú An", "Ghi chú Bình", "Ghi chú Chi"]
+    assert_adds_no_schema_error(template, data)
+
+
+@pytest.mark.pdf
+def test_libreoffice_shows_each_items_footnote(tmp_path: Path) -> None:
+    data = Template(noted_template(LOOP, NOTES)).render({"people": PEOPLE, "title": "QĐ 12"})
+    text = poppler("pdftotext", libreoffice_pdf(data, tmp_path), "-layout")
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    for number, person in enumerate(PEOPLE, start=1):
+        assert f"{person['name']}{number}" in lines
+        assert f"{number} Đơn vị của {person['name']}: {person['note']}" in lines
+    assert "i Kèm theo QĐ 12" in lines
+
+
+@pytest.mark.pdf
+def test_libreoffice_reads_each_items_comment(tmp_path: Path) -> None:
+    paragraphs = ["{%p for h in people %}", "{{ h.name }}[comment 0]", "{%p endfor %}"]
+    data = Template(noted_template(paragraphs, {"comment": {0: "Xem lại {{ h.name }}"}})).render(
+        {"people": PEOPLE}
+    )
+    source = tmp_path / "comments.docx"
+    source.write_bytes(data)
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--convert-to", "odt", "--outdir", str(tmp_path), str(source)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    with zipfile.ZipFile(tmp_path / "comments.odt") as odt:
+        content = odt.read("content.xml").decode()
+    annotations = re.findall(r"<office:annotation .*?</office:annotation>", content, re.S)
+    texts = [
+        " ".join(re.sub(r"<[^>]+>", " ", p).split())
+        for a in annotations
+        for p in re.findall(r"<text:p\b.*?</text:p>", a)
+    ]
+    assert Counter(t for t in texts if t.startswith("Xem lại")) == Counter(
+        f"Xem lại {p['name']}" for p in PEOPLE
+    )
