@@ -186,3 +186,19 @@ def test_libreoffice_draws_the_new_data(tmp_path: Path) -> None:
         ]
     values = [re.findall(r'office:value="([^"]+)"', t) for t in tables]
     assert ["4", "11", "6", "15", "5", "9.5"] in values and ["40", "8", "20"] in values
+
+
+def test_a_chart_libreoffice_wrote_named_by_its_tag() -> None:
+    """LibreOffice writes its own chart XML and keeps no alternative text: the tag goes in the
+    object's name (Format → Name…); tests/fixtures/charts_written_by_libreoffice.docx is the
+    two charts above saved by LibreOffice 7 as .docx, then named so."""
+    template = (Path(__file__).parent / "fixtures" / "charts_written_by_libreoffice.docx").read_bytes()
+    assert Template(template).variables() == {"thong_ke", "co_cau"}
+    data = Template(template).render({"thong_ke": YEARS, "co_cau": SHARES})
+    names = [(name, categories, values) for name, categories, values, _ in _series(data, 1)]
+    assert names == [
+        ("Tập thể", ["2021", "2022", "2023"], ["4", "6", "5"]),
+        ("Cá nhân", ["2021", "2022", "2023"], ["11", "15", "9.5"]),
+    ]
+    assert [values for _, _, values, _ in _series(data, 2)] == [["40", "8", "20"]]
+    assert_adds_no_schema_error(template, data)

@@ -89,3 +89,37 @@ def test_libreoffice_numbers_each_list_from_one(tmp_path: Path) -> None:
 def test_the_new_list_instances_add_no_schema_error() -> None:
     before = Template(_template(restart=False)).render(SECTIONS)
     assert_adds_no_schema_error(before, Template(_template()).render(SECTIONS))
+
+
+def _styled_template() -> bytes:
+    """The inner list numbered by Word's "List Number" style alone (no numPr of its own)."""
+    document = docx.Document()
+    document.add_paragraph("{%p for s in sections %}")
+    document.add_paragraph("{{ s.title }}")
+    document.add_paragraph("{%p restart_numbering %}")
+    document.add_paragraph("{%p for n in s.names %}")
+    item = document.add_paragraph("{{ n }}", style="List Number")
+    item.paragraph_format.keep_with_next = True  # a property between the style and the numbering
+    document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endfor %}")
+    return to_bytes(document)
+
+
+def test_a_list_numbered_by_its_style_restarts_too(tmp_path: Path) -> None:
+    template = _styled_template()
+    assert "<w:numPr>" not in zipfile.ZipFile(io.BytesIO(template)).read("word/document.xml").decode()
+    data = Template(template).render(SECTIONS)
+    items, _ = _lists(data)
+    assert [name for _, name in items] == ["Phòng A", "Phòng B", "An", "Bình", "Chi"]
+    assert len({i for i, _ in items[:2]}) == len({i for i, _ in items[2:]}) == 1
+    assert items[0][0] != items[2][0]
+    assert_adds_no_schema_error(template, data)
+
+
+@pytest.mark.pdf
+def test_libreoffice_numbers_each_styled_list_from_one(tmp_path: Path) -> None:
+    text = poppler(
+        "pdftotext", libreoffice_pdf(Template(_styled_template()).render(SECTIONS), tmp_path), "-layout"
+    )
+    numbers = re.findall(r"^\s*(\d+)\.\s+(\S+(?: \S+)?)\s*$", text, re.MULTILINE)
+    assert numbers == [("1", "Phòng A"), ("2", "Phòng B"), ("1", "An"), ("2", "Bình"), ("3", "Chi")], text

@@ -1,5 +1,6 @@
 """Charts filled from data: a chart of the template whose alternative text (Word: right click →
-*Edit Alt Text*, the drawing's ``descr``; or its title) is a tag, ``{{ thong_ke }}``, shows the
+*Edit Alt Text*, the drawing's ``descr``), title or name (LibreOffice: *Format → Name…*; it
+keeps no alternative text) is a tag, ``{{ thong_ke }}``, shows the
 :class:`~reportkit.engine.chart_data.ChartData` that tag gives.
 
 At compile time :func:`mark_charts` turns that tag into a call recording the value for the
@@ -38,7 +39,7 @@ CHART_CALL = "_rk_chart"
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _PACKAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
 _DRAWING = re.compile(r"<w:drawing>.*?</w:drawing>", re.DOTALL)
-_ALT_TAG = re.compile(r'(<wp:docPr\b[^>]*?\b(?:descr|title)=")\{\{(.*?)\}\}(")', re.DOTALL)
+_ALT_TAG = re.compile(r'(<wp:docPr\b[^>]*?\b(?:descr|title|name)=")\{\{(.*?)\}\}(")', re.DOTALL)
 _CHART_ID = re.compile(r'<\w+:chart\b[^>]*?\br:id="([^"]+)"')
 _PLOTS = {"barChart", "bar3DChart", "lineChart", "line3DChart", "areaChart", "area3DChart",
           "pieChart", "pie3DChart", "doughnutChart", "radarChart", "ofPieChart"}  # fmt: skip

@@ -5,8 +5,9 @@ item before (Word keeps one counter per list, however often a loop copies its pa
 The tag writes a mark into the rendered part; :func:`restarted` then gives every numbered
 paragraph after each mark (``<w:numId w:val="N"/>``) a new list instance of the same list
 definition, each level starting at 1 (``w:lvlOverride/w:startOverride``), added to the
-numbering part through the render's state. Lists numbered by a paragraph style without their own
-``w:numPr`` are not changed.
+numbering part through the render's state. A paragraph numbered by its paragraph style alone
+(Word's *List Number*) first gets the style's ``w:numPr`` written out (:func:`styled_numbering`),
+so that it restarts the same way.
 """
 
 from __future__ import annotations
@@ -20,10 +21,21 @@ from jinja2.ext import Extension
 from reportkit.engine.package import DocxPackage
 from reportkit.engine.state import RenderState
 
-__all__ = ["RESTART_MARK", "RestartNumbering", "list_definitions", "restarted"]
+__all__ = ["RESTART_MARK", "RestartNumbering", "list_definitions", "restarted", "styled_numbering"]
 
 RESTART_MARK = "<!--reportkit:restart-numbering-->"
 _NUM = re.compile(r'<w:num\b[^>]*\bw:numId="(\d+)"[^>]*>.*?<w:abstractNumId\b[^>]*\bw:val="(\d+)"', re.DOTALL)
+_STYLE = re.compile(
+    r'<w:style\b[^>]*\bw:type="paragraph"[^>]*\bw:styleId="([^"]+)"[^>]*>(.*?)</w:style>', re.DOTALL
+)
+_STYLE_NUMBER = re.compile(r'<w:numPr>.*?<w:numId w:val="(\d+)"\s*/>.*?</w:numPr>', re.DOTALL)
+_STYLE_LEVEL = re.compile(r'<w:ilvl w:val="(\d+)"')
+_PARAGRAPH_STYLE = re.compile(
+    r'(<w:pPr><w:pStyle w:val="([^"]+)"/>'
+    r"(?:<w:(?:keepNext|keepLines|pageBreakBefore|framePr|widowControl)\b[^>]*/>)*)"
+    r"((?:(?!</w:pPr>).)*</w:pPr>)",
+    re.DOTALL,
+)
 _IN_TEXT = re.compile(re.escape(RESTART_MARK) + r'|<w:numId\b[^>]*\bw:val="(\d+)"\s*/>')
 
 
@@ -46,9 +58,42 @@ def list_definitions(package: DocxPackage) -> dict[str, str]:
     return dict(_NUM.findall(package.data(part).decode("utf-8")))
 
 
-def restarted(xml: str, definitions: dict[str, str], state: RenderState) -> str:
+def styled_numbering(package: DocxPackage) -> dict[str, str]:
+    """Paragraph style id → the ``w:numPr`` its definition numbers paragraphs with."""
+    part = package.definition_part("styles")
+    if not part or part not in package.entries:
+        return {}
+    found = {}
+    for match in _STYLE.finditer(package.data(part).decode("utf-8")):
+        number = _STYLE_NUMBER.search(match.group(2))
+        if number is not None:
+            level = _STYLE_LEVEL.search(number.group(0))
+            found[match.group(1)] = (
+                f'<w:numPr><w:ilvl w:val="{level.group(1) if level else 0}"/>'
+                f'<w:numId w:val="{number.group(1)}"/></w:numPr>'
+            )
+    return found
+
+
+def _with_style_numbers(xml: str, styled: dict[str, str]) -> str:
+    """Paragraphs numbered by their style alone, with the style's ``w:numPr`` written out."""
+
+    def written(match: re.Match[str]) -> str:
+        numbering = styled.get(match.group(2))
+        if numbering is None or "<w:numPr>" in match.group(0):
+            return match.group(0)
+        return match.group(1) + numbering + match.group(3)
+
+    return _PARAGRAPH_STYLE.sub(written, xml)
+
+
+def restarted(
+    xml: str, definitions: dict[str, str], state: RenderState, styled: dict[str, str] | None = None
+) -> str:
     """*xml* with the marks removed and the numbered paragraphs after each mark in new list
-    instances that start at 1."""
+    instances that start at 1 (*styled*: the list styles, see :func:`styled_numbering`)."""
+    if styled:
+        xml = _with_style_numbers(xml, styled)
     generation = 0
     instances: dict[tuple[str, int], str] = {}
 

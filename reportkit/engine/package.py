@@ -272,7 +272,7 @@ class DocxPackage:
         part = self.definition_part("styles")
         if part is None or part not in self.entries:
             return {}
-        found = {}
+        found: dict[str, str] = {}
         for style in parse_xml(self.data(part)).iter(f"{{{NS['w']}}}style"):
             name = style.find(f"{{{NS['w']}}}name")
             style_id = style.get(f"{{{NS['w']}}}styleId")

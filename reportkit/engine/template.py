@@ -41,7 +41,7 @@ from reportkit.engine.grids import fit_table_grids
 from reportkit.engine.hints import filter_hint, find_by_quoted_name, template_line, undefined_hint
 from reportkit.engine.inputs import Source, context_mapping, read_source
 from reportkit.engine.notes import inline_notes
-from reportkit.engine.numbering import list_definitions, restarted
+from reportkit.engine.numbering import list_definitions, restarted, styled_numbering
 from reportkit.engine.package import DocxPackage, ExternalPolicy
 from reportkit.engine.preprocess import (
     PROPERTIES,
@@ -300,7 +300,7 @@ class DocxTemplate:
                 if compiled.source.column_loops:  # the grid is fitted to the cells once rendered
                     text = fit_table_grids(text)
                 if compiled.restarts:
-                    text = restarted(text, self._lists, state)
+                    text = restarted(text, self._lists, state, self._styled_lists)
                 yield with_unique_ids(text, state) if compiled.unique_ids else text
             else:
                 yield from chunks
@@ -339,6 +339,10 @@ class DocxTemplate:
     @cached_property
     def _lists(self) -> dict[str, str]:
         return list_definitions(self.package)  # for restart_numbering
+
+    @cached_property
+    def _styled_lists(self) -> dict[str, str]:
+        return styled_numbering(self.package)
 
     @overload
     def render(self, context: Any = None, out: None = None) -> bytes: ...
