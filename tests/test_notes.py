@@ -158,3 +158,66 @@ def test_libreoffice_reads_each_items_comment(tmp_path: Path) -> None:
     assert Counter(t for t in texts if t.startswith("Xem lại")) == Counter(
         f"Xem lại {p['name']}" for p in PEOPLE
     )
+
+
+REAL = Path(__file__).parent / "data" / "realdocs"
+WITH_FOOTNOTES = [
+    "BC02_De_an_06_thang_10.docx",
+    "KH01_thi_dua_CCHC_2026.docx",
+    "TB01_KL_tap_doan_Son_Hai.docx",
+    "TTr02_BC_CCHC_2025.docx",
+]
+
+
+def _looped_real(name: str) -> bytes:
+    """A published document (Word's own XML: rsids, w14 ids, styles) whose first paragraph with a
+    footnote is put in a loop over ``ks``, with ``{{ k }}`` in that paragraph and in its note."""
+    source = zipfile.ZipFile(REAL / name)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.namelist():
+            data = source.read(item)
+            if item == "word/document.xml":
+                text = data.decode()
+                at = text.find("<w:footnoteReference ")
+                start = max(text.rfind("<w:p ", 0, at), text.rfind("<w:p>", 0, at))
+                end = text.find("</w:p>", at) + len("</w:p>")
+                paragraph = re.sub(r"(<w:t(?: [^>]*)?>)", r"\1{{ k }} ", text[start:end], count=1)
+                loop = "<w:p><w:r><w:t>{%p for k in ks %}</w:t></w:r></w:p>"
+                data = (
+                    text[:start]
+                    + loop
+                    + paragraph
+                    + "<w:p><w:r><w:t>{%p endfor %}</w:t></w:r></w:p>"
+                    + text[end:]
+                ).encode()
+            elif item == "word/footnotes.xml":
+                text = data.decode()
+                first = re.search(
+                    rf'<w:footnote (?![^>]*w:type)[^>]*w:id="{_first_reference(source)}".*?(<w:t(?: [^>]*)?>)',
+                    text,
+                    re.S,
+                )
+                data = (text[: first.end()] + "[{{ k }}] " + text[first.end() :]).encode()
+            target.writestr(item, data)
+    return buffer.getvalue()
+
+
+def _first_reference(package: zipfile.ZipFile) -> str:
+    return re.search(
+        r'<w:footnoteReference [^>]*w:id="(\d+)"', package.read("word/document.xml").decode()
+    ).group(1)
+
+
+@pytest.mark.parametrize("name", WITH_FOOTNOTES)
+def test_real_documents_footnotes_are_copied_per_item(name: str) -> None:
+    template = _looped_real(name)
+    data = Template(template).render({"ks": ["A", "B", "C"]})
+    references = _references(data, "footnoteReference")
+    assert len(references) == len(set(references)) == len(_references(template, "footnoteReference")) + 2
+    notes = _notes(data, "footnote")
+    copied = [notes[r] for r in references if notes[r].startswith("[")]
+    assert [c[:3] for c in copied] == ["[A]", "[B]", "[C]"] and len({c[4:] for c in copied}) == 1
+    assert set(notes) == set(references)
+    if name.startswith("KH01"):  # one is enough for the schema (the validator takes seconds a document)
+        assert_adds_no_schema_error(template, data)
