@@ -38,6 +38,11 @@ def _media(data: bytes) -> dict[str, bytes]:
         return {n: package.read(n) for n in package.namelist() if n.startswith("word/media/")}
 
 
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return {n: package.read(n) for n in package.namelist()}
+
+
 def _extents(data: bytes, part: str = "word/document.xml") -> list[tuple[int, int]]:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         xml = package.read(part).decode()
@@ -65,6 +70,9 @@ def test_asked_for_the_new_size_and_found_by_title_in_a_header() -> None:
     assert _extents(out, header) == [(25 * EMU_PER_MM, 25 * EMU_PER_MM)]
     cx, cy = _extents(out)[0]
     assert cx == cy  # the new picture's own proportions (30 × 30 pixels)
+    assert LOGO not in _media(out).values()  # both uses replaced: the old picture is not carried along
+    rels = "".join(p.decode() for n, p in _parts(out).items() if n.endswith(".rels"))
+    assert "media/image1.png" not in rels
 
 
 def test_another_format_gets_its_content_type() -> None:

@@ -31,7 +31,8 @@ from reportkit.engine.atomic import atomic_write
 from reportkit.engine.cache import CompiledCache
 from reportkit.engine.errors import ImageError
 from reportkit.engine.media import MAX_IMAGE_BYTES, Image
-from reportkit.engine.package import DocxPackage, rels_name_for
+from reportkit.engine.package import DocxPackage
+from reportkit.engine.pictures import replaced_pictures
 from reportkit.engine.rich import Rich, RichParagraphs
 from reportkit.engine.subdoc import Subdoc as EngineSubdoc
 from reportkit.engine.zipio import ZipLimits, read_bounded
@@ -320,7 +321,9 @@ class DocxTemplate:
     replace_embedded = replace_media
 
     def replace_pic(self, embedded_file: str, dst_file: str | os.PathLike[str] | IO[bytes]) -> None:
-        """Replace the picture inserted in Word from the file named *embedded_file*."""
+        """Replace the picture inserted in Word from the file named *embedded_file* (or whose
+        description or title that is); a name no picture has is an error when saving, as in
+        docxtpl."""
         self._pictures[Path(embedded_file).name] = self._bytes(dst_file)
 
     def reset_replacements(self) -> None:
@@ -328,44 +331,13 @@ class DocxTemplate:
         self._by_content.clear()
         self._pictures.clear()
 
-    def _picture_parts(self, package: DocxPackage) -> dict[str, bytes]:
-        """Media parts of the pictures named in ``replace_pic`` (the file name Word keeps in the
-        picture's ``pic:cNvPr`` name, or its description)."""
-        import re
-
-        if not self._pictures:
-            return {}
-        parts: dict[str, bytes] = {}
-        for name in package.entries:
-            if not (name.startswith("word/") and name.endswith(".xml") and "/_rels/" not in name):
-                continue
-            rels_name = rels_name_for(name)
-            if rels_name not in package.entries:
-                continue
-            xml = package.data(name).decode("utf-8", "replace")
-            rels = package.data(rels_name).decode("utf-8", "replace")
-            for match in re.finditer(
-                r'<(?:pic:cNvPr|wp:docPr)\b[^>]*?(?:name|descr|title)="([^"]+)"[^>]*>(?:(?!<pic:pic\b).)*?r:embed="([^"]+)"',
-                xml,
-                re.DOTALL,
-            ):
-                picture, rid = Path(match.group(1)).name, match.group(2)
-                if picture in self._pictures:
-                    target = re.search(rf'Id="{re.escape(rid)}"[^>]*Target="([^"]+)"', rels) or re.search(
-                        rf'Target="([^"]+)"[^>]*Id="{re.escape(rid)}"', rels
-                    )
-                    if target:
-                        parts[os.path.normpath(os.path.join(os.path.dirname(name), target.group(1)))] = (
-                            self._pictures[picture]
-                        )
-        return parts
-
     def _apply_replacements(self, data: bytes) -> bytes:
         if not (self._replacements or self._by_content or self._pictures):
             return data
         package = DocxPackage.from_bytes(data)
+        if self._pictures:  # by name, description or title, each replaced picture its own media part
+            package = DocxPackage.from_bytes(replaced_pictures(package, self._pictures))
         replacements = {n: b for n, b in self._replacements.items() if n in package.entries}
-        replacements.update(self._picture_parts(package))
         for name in package.entries:
             current = replacements.get(name)
             for old, new in self._by_content:

@@ -247,6 +247,10 @@ class DocxPackage:
             entries[name] = deflate_entry(name, data)
         return replace(self, entries=entries)
 
+    def without_parts(self, names: set[str]) -> DocxPackage:
+        """This package without the parts *names*."""
+        return replace(self, entries={n: e for n, e in self.entries.items() if n not in names})
+
     def to_bytes(self) -> bytes:
         """The package as a .docx archive (its parts copied as they are compressed)."""
         writer = ZipWriter()

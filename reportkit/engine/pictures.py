@@ -6,7 +6,7 @@ headers and footers. It is related to a new media part holding the new picture (
 type declared); the picture keeps its size on the page, or with
 ``keep_size=False`` takes the size of the :class:`~reportkit.engine.media.Image` (its
 ``width_mm``/``height_mm``, or its natural size). A name that matches no picture is an error
-naming the pictures there are.
+naming the pictures there are. A media part no picture uses any more is left out.
 """
 
 from __future__ import annotations
@@ -122,6 +122,33 @@ def replaced_pictures(package: DocxPackage, pictures: Mapping[str, Any], *, keep
                 _resize(drawing.element, image)
             changed.add(part)
     for part in changed:
+        _drop_unused_images(roots[part], rels[part])
         updated[part] = _serialised(roots[part])
         updated[rels_name_for(part)] = _serialised(rels[part])
-    return package.with_parts(updated).to_bytes()
+    result = package.with_parts(updated)
+    return result.without_parts(_orphan_media(result)).to_bytes()
+
+
+def _drop_unused_images(root: etree._Element, relationships: etree._Element) -> None:
+    """The picture relationships of a part that no element of it uses any more."""
+    prefix = f"{{{NS['r']}}}"
+    used = {
+        value for element in root.iter() for key, value in element.attrib.items() if key.startswith(prefix)
+    }
+    for relation in list(relationships):
+        if relation.get("Type") == _IMAGE and relation.get("Id") not in used:
+            relationships.remove(relation)
+
+
+def _orphan_media(package: DocxPackage) -> set[str]:
+    """Media parts no relationship of the package points to (the pictures replaced)."""
+    targeted = set()
+    for name in package.entries:
+        if name.endswith(".rels"):
+            folder = posixpath.dirname(posixpath.dirname(name))
+            for relation in parse_xml(package.data(name)):
+                if relation.get("TargetMode") != "External":
+                    target = relation.get("Target", "")
+                    path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+                    targeted.add(posixpath.normpath(path))
+    return {name for name in package.entries if name.startswith("word/media/") and name not in targeted}
