@@ -223,7 +223,7 @@ def _fill(chart: bytes, data: ChartData, part: str) -> tuple[bytes, str]:
             series = templates[index]
         else:
             series = copy.deepcopy(templates[-1])
-            for tag in ("spPr", "marker", "dPt"):
+            for tag in ("spPr", "marker", "dPt", "extLst"):  # extLst: Word's per-series unique ids
                 for child in series.findall(_c(tag)):
                     series.remove(child)
             templates_and_copies[-1].addnext(series)
