@@ -18,7 +18,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import io
-import posixpath
 import re
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -28,7 +27,7 @@ from lxml import etree
 from reportkit.engine.chart_data import ChartData
 from reportkit.engine.errors import RenderError
 from reportkit.engine.escaping import Xml
-from reportkit.engine.package import DocxPackage, rels_name_for
+from reportkit.engine.package import DocxPackage
 from reportkit.engine.preprocess import PartSource
 from reportkit.engine.state import CURRENT_RENDER
 from reportkit.engine.xml import NS, parse_xml
@@ -53,15 +52,7 @@ def _c(tag: str) -> str:
 
 def _targets(package: DocxPackage, part: str) -> dict[str, str]:
     """Relationship id → target part name, for *part*."""
-    rels = rels_name_for(part)
-    if rels not in package.entries:
-        return {}
-    folder = posixpath.dirname(part)
-    return {
-        rel.get("Id", ""): posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
-        for rel in parse_xml(package.data(rels))
-        if rel.get("TargetMode") != "External"
-    }
+    return {rid: target for rid, _, target in package.relationships(part)}
 
 
 def mark_charts(

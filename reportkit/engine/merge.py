@@ -250,15 +250,7 @@ class _Merger:
 
     def _relationship_ids(self) -> dict[str, tuple[str, str]]:
         """Target part name → (relationship id, type) for the main document's relationships."""
-        rels = rels_name_for(self.main)
-        if rels not in self.template.package.entries:
-            return {}
-        folder = posixpath.dirname(self.main)
-        found = {}
-        for rel in parse_xml(self.template.package.data(rels)):
-            target = posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
-            found[target] = (rel.get("Id", ""), rel.get("Type", ""))
-        return found
+        return {target: (rid, kind) for rid, kind, target in self.template.package.relationships(self.main)}
 
     def _content_types(self) -> dict[str, str]:
         types = parse_xml(self.template.package.data("[Content_Types].xml"))

@@ -23,10 +23,10 @@ from dataclasses import dataclass, replace
 import jinja2
 
 from reportkit.engine.escaping import Xml
+from reportkit.engine.numbering import RestartNumbering
 from reportkit.engine.package import DocxPackage
 from reportkit.engine.preprocess import PROPERTIES, PartSource
 from reportkit.engine.state import CURRENT_RENDER
-from reportkit.engine.xml import NS, parse_xml
 
 __all__ = ["NOTE_FUNCTIONS", "inline_notes"]
 
@@ -59,6 +59,8 @@ KINDS = (
 )
 _ELEMENT_ID = re.compile(r'\bw:id="-?\d+"')
 _PARAGRAPH_IDS = re.compile(r'\s+w14:(?:paraId|textId)="[0-9A-Fa-f]*"')
+_PARSER = jinja2.Environment(extensions=[RestartNumbering])
+"""Parses a note's source (the tags the template environment knows) to tell whether it can move."""
 _PROPERTY = re.compile(re.escape(PROPERTIES) + r"\[(\d+)\]")
 
 
@@ -67,20 +69,11 @@ def _string_literal(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
-def _part_of_type(package: DocxPackage, content_type: str) -> str | None:
-    types = parse_xml(package.data("[Content_Types].xml"))
-    for override in types.iter(f"{{{NS['ct']}}}Override"):
-        name = override.get("PartName", "").lstrip("/")
-        if override.get("ContentType") == content_type and name in package.entries:
-            return name
-    return None
-
-
 def _self_contained(body: str) -> bool:
     """Whether a note's Jinja source parses on its own (no block opened in one note and closed in
     another): only such a note can move."""
     try:
-        jinja2.Environment(extensions=["reportkit.engine.numbering.RestartNumbering"]).parse(body)
+        _PARSER.parse(body)
     except jinja2.TemplateSyntaxError:
         return False
     return True
@@ -157,7 +150,7 @@ def inline_notes(
     for kind in KINDS:
         if f"<w:{kind.element}Reference " not in main.source:
             continue
-        part = _part_of_type(package, kind.content_type)
+        part = package.part_of_type(kind.content_type)
         if part is None:
             continue
         notes = sources.get(part) or prepare(part)

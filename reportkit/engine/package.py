@@ -260,16 +260,32 @@ class DocxPackage:
 
     # -- what a render adds (reportkit.engine.state.RenderState), written into the parts ----------
 
+    def relationships(self, part: str) -> list[tuple[str, str, str]]:
+        """(id, type, target part name) of each relationship of *part* inside the package."""
+        rels = rels_name_for(part)
+        if rels not in self.entries:
+            return []
+        folder = posixpath.dirname(part)
+        found = []
+        for rel in parse_xml(self.data(rels)):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            name = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+            found.append((rel.get("Id", ""), rel.get("Type", ""), posixpath.normpath(name)))
+        return found
+
+    def part_of_type(self, content_type: str) -> str | None:
+        """The first part declared of *content_type* in ``[Content_Types].xml``."""
+        for override in parse_xml(self.data("[Content_Types].xml")).iter(f"{{{NS['ct']}}}Override"):
+            name = override.get("PartName", "").lstrip("/")
+            if override.get("ContentType") == content_type and name in self.entries:
+                return name
+        return None
+
     def definition_part(self, kind: str) -> str | None:
         """The part of the main document's relationship of *kind* (``styles``, ``numbering``)."""
-        rels = rels_name_for(self.main_part)
-        if rels not in self.entries:
-            return None
-        folder = posixpath.dirname(self.main_part)
-        for rel in parse_xml(self.data(rels)):
-            if rel.get("Type", "").endswith(f"/{kind}") and rel.get("TargetMode") != "External":
-                return posixpath.normpath(posixpath.join(folder, rel.get("Target", "")))
-        return None
+        return next((t for _, k, t in self.relationships(self.main_part) if k.endswith(f"/{kind}")), None)
 
     def style_ids(self) -> dict[str, str]:
         """The styles part's styles: lower-case name (``heading 1``) → id."""

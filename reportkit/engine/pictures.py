@@ -142,13 +142,7 @@ def _drop_unused_images(root: etree._Element, relationships: etree._Element) -> 
 
 def _orphan_media(package: DocxPackage) -> set[str]:
     """Media parts no relationship of the package points to (the pictures replaced)."""
-    targeted = set()
-    for name in package.entries:
-        if name.endswith(".rels"):
-            folder = posixpath.dirname(posixpath.dirname(name))
-            for relation in parse_xml(package.data(name)):
-                if relation.get("TargetMode") != "External":
-                    target = relation.get("Target", "")
-                    path = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
-                    targeted.add(posixpath.normpath(path))
+    sources = [posixpath.join(posixpath.dirname(posixpath.dirname(n)), posixpath.basename(n)[: -len(".rels")])
+               for n in package.entries if n.endswith(".rels")]  # fmt: skip
+    targeted = {target for part in sources for _, _, target in package.relationships(part)}
     return {name for name in package.entries if name.startswith("word/media/") and name not in targeted}
