@@ -5,10 +5,11 @@ makes them."""
 from __future__ import annotations
 
 import io
-import zipfile
 
 import docx
 from openpyxl import Workbook
+
+from tests.docx_helpers import around_marked_run, rewrite_package, to_bytes
 
 C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -103,51 +104,44 @@ def chart_template(paragraphs: list[str], charts: list[tuple[str, str]], sample=
     document = docx.Document()
     for text in paragraphs:
         document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    source = zipfile.ZipFile(buffer)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "word/document.xml":
-                text = data.decode()
-                for number, (_, alt) in enumerate(charts, start=1):
-                    marker = f"[chart {number}]"
-                    start = text.index(marker)
-                    run_start = text.rfind("<w:r>", 0, start)
-                    run_end = text.index("</w:r>", start) + len("</w:r>")
-                    run = text[run_start:run_end].replace(marker, "")
-                    text = text[:run_start] + run + _drawing(alt, number) + text[run_end:]
-                data = text.encode()
-            elif item.filename == "[Content_Types].xml":
-                types = "".join(
-                    f'<Override PartName="/word/charts/chart{n}.xml" '
-                    'ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
-                    for n in range(1, len(charts) + 1)
-                )
-                types += (
-                    '<Default Extension="xlsx" '
-                    'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>'
-                )
-                data = data.decode().replace("</Types>", types + "</Types>").encode()
-            elif item.filename == "word/_rels/document.xml.rels":
-                rels = "".join(
-                    f'<Relationship Id="rkChart{n}" Type="{_RELS}chart" Target="charts/chart{n}.xml"/>'
-                    for n in range(1, len(charts) + 1)
-                )
-                data = data.decode().replace("</Relationships>", rels + "</Relationships>").encode()
-            target.writestr(item.filename, data)
-        categories, series = sample
-        for number, (kind, _) in enumerate(charts, start=1):
-            target.writestr(f"word/charts/chart{number}.xml", chart_xml(kind, list(categories), dict(series)))
-            target.writestr(
-                f"word/charts/_rels/chart{number}.xml.rels",
-                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
-                f'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{_RELS}package" '
-                f'Target="../embeddings/Workbook{number}.xlsx"/></Relationships>',
+
+    def drawn(text: str) -> str:
+        for number, (_, alt) in enumerate(charts, start=1):
+            text = around_marked_run(
+                text, f"[chart {number}]", lambda run, a=alt, n=number: run + _drawing(a, n)
             )
-            target.writestr(
-                f"word/embeddings/Workbook{number}.xlsx", _workbook(list(categories), dict(series))
-            )
-    return out.getvalue()
+        return text
+
+    numbers = range(1, len(charts) + 1)
+    types = (
+        "".join(
+            f'<Override PartName="/word/charts/chart{n}.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/>'
+            for n in numbers
+        )
+        + '<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>'
+    )
+    rels = "".join(
+        f'<Relationship Id="rkChart{n}" Type="{_RELS}chart" Target="charts/chart{n}.xml"/>' for n in numbers
+    )
+    categories, series = list(sample[0]), dict(sample[1])
+    added: dict[str, bytes] = {}
+    for number, (kind, _) in enumerate(charts, start=1):
+        added[f"word/charts/chart{number}.xml"] = chart_xml(kind, categories, series)
+        added[f"word/charts/_rels/chart{number}.xml.rels"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
+            f'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{_RELS}package" '
+            f'Target="../embeddings/Workbook{number}.xlsx"/></Relationships>'
+        ).encode()
+        added[f"word/embeddings/Workbook{number}.xlsx"] = _workbook(categories, series)
+    return rewrite_package(
+        to_bytes(document),
+        {
+            "word/document.xml": drawn,
+            "[Content_Types].xml": lambda text: text.replace("</Types>", types + "</Types>"),
+            "word/_rels/document.xml.rels": lambda text: text.replace(
+                "</Relationships>", rels + "</Relationships>"
+            ),
+        },
+        added,
+    )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 import docx
 from docx.document import Document as DocumentObject
@@ -106,3 +107,46 @@ def split_paragraph(paragraph: Paragraph, pieces: Sequence[str], noise: Sequence
         if noise and i < len(pieces) - 1:
             for xml in noise:
                 run._element.addnext(etree.fromstring(xml))
+
+
+def render_as(api: str, template: bytes, context: dict[str, Any]) -> bytes:
+    """*template* rendered with *context* by the native API (``"native"``), or as a docxtpl script
+    does it through the drop-in (``"compat"``)."""
+    if api == "native":
+        from reportkit import Template
+
+        return Template(template).render(context)
+    from reportkit.compat.docxtpl import DocxTemplate
+
+    compat = DocxTemplate(io.BytesIO(template))
+    compat.render(context)
+    out = io.BytesIO()
+    compat.save(out)
+    return out.getvalue()
+
+
+def rewrite_package(
+    data: bytes, edits: Mapping[str, Callable[[str], str]], added: Mapping[str, bytes] = {}
+) -> bytes:
+    """The package *data* with the text of the parts named in *edits* passed through them and the
+    parts *added* written after the others (what python-docx cannot write: notes, charts …)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            part = source.read(name)
+            if name in edits:
+                part = edits[name](part.decode()).encode()
+            target.writestr(name, part)
+        for name, part in added.items():
+            target.writestr(name, part)
+    return out.getvalue()
+
+
+def around_marked_run(text: str, marker: str, replace: Callable[[str], str]) -> str:
+    """Document XML *text* with the run holding *marker* replaced by what *replace* makes of that
+    run (the marker taken out of it)."""
+    at = text.index(marker)
+    start = text.rfind("<w:r>", 0, at)
+    end = text.index("</w:r>", at) + len("</w:r>")
+    return text[:start] + replace(text[start:end].replace(marker, "")) + text[end:]

@@ -3,10 +3,9 @@ python-docx cannot write (its default template has no notes part)."""
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 import docx
+
+from tests.docx_helpers import around_marked_run, rewrite_package, to_bytes
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TYPES = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -50,52 +49,45 @@ def noted_template(paragraphs: list[str], notes: dict[str, dict[int, str]]) -> b
     document = docx.Document()
     for text in paragraphs:
         document.add_paragraph(text)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    source = zipfile.ZipFile(buffer)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "word/document.xml":
-                text = data.decode()
-                for kind in ("comment", "footnote", "endnote"):
-                    for note_id in notes.get(kind, {}):
-                        marker = f"[{kind} {note_id}]"
-                        while marker in text:
-                            start = text.index(marker)
-                            run_start = text.rfind("<w:r>", 0, start)
-                            run_end = text.index("</w:r>", start) + len("</w:r>")
-                            run = text[run_start:run_end].replace(marker, "")
-                            if kind == "comment":
-                                run = (
-                                    f'<w:commentRangeStart w:id="{note_id}"/>{run}'
-                                    f'<w:commentRangeEnd w:id="{note_id}"/>'
-                                )
-                            text = text[:run_start] + run + _reference(kind, note_id) + text[run_end:]
-                data = text.encode()
-            elif item.filename == "word/settings.xml":
-                properties = "".join(
-                    f'<w:{kind}Pr><w:{kind} w:id="-1"/><w:{kind} w:id="0"/></w:{kind}Pr>'
-                    for kind in ("footnote", "endnote")
-                    if kind in notes
-                )
-                text = data.decode()
-                at = text.index("<w:compat") if "<w:compat" in text else text.index("</w:settings>")
-                data = (text[:at] + properties + text[at:]).encode()
-            elif item.filename == "[Content_Types].xml":
-                overrides = "".join(
-                    f'<Override PartName="/word/{kind}s.xml" ContentType="{_TYPES}{kind}s+xml"/>'
-                    for kind in notes
-                )
-                data = data.decode().replace("</Types>", overrides + "</Types>").encode()
-            elif item.filename == "word/_rels/document.xml.rels":
-                rels = "".join(
-                    f'<Relationship Id="rkTest{n}" Type="{_RELS}{kind}s" Target="{kind}s.xml"/>'
-                    for n, kind in enumerate(notes)
-                )
-                data = data.decode().replace("</Relationships>", rels + "</Relationships>").encode()
-            target.writestr(item, data)
-        for kind, by_id in notes.items():
-            target.writestr(f"word/{kind}s.xml", _notes_part(kind, by_id))
-    return out.getvalue()
+
+    def referenced(text: str) -> str:
+        for kind in ("comment", "footnote", "endnote"):
+            for note_id in notes.get(kind, {}):
+
+                def noted(run: str, kind: str = kind, note_id: int = note_id) -> str:
+                    if kind == "comment":
+                        run = f'<w:commentRangeStart w:id="{note_id}"/>{run}<w:commentRangeEnd w:id="{note_id}"/>'
+                    return run + _reference(kind, note_id)
+
+                while f"[{kind} {note_id}]" in text:
+                    text = around_marked_run(text, f"[{kind} {note_id}]", noted)
+        return text
+
+    def separators(text: str) -> str:
+        properties = "".join(
+            f'<w:{kind}Pr><w:{kind} w:id="-1"/><w:{kind} w:id="0"/></w:{kind}Pr>'
+            for kind in ("footnote", "endnote")
+            if kind in notes
+        )
+        at = text.index("<w:compat") if "<w:compat" in text else text.index("</w:settings>")
+        return text[:at] + properties + text[at:]
+
+    overrides = "".join(
+        f'<Override PartName="/word/{kind}s.xml" ContentType="{_TYPES}{kind}s+xml"/>' for kind in notes
+    )
+    rels = "".join(
+        f'<Relationship Id="rkTest{n}" Type="{_RELS}{kind}s" Target="{kind}s.xml"/>'
+        for n, kind in enumerate(notes)
+    )
+    return rewrite_package(
+        to_bytes(document),
+        {
+            "word/document.xml": referenced,
+            "word/settings.xml": separators,
+            "[Content_Types].xml": lambda text: text.replace("</Types>", overrides + "</Types>"),
+            "word/_rels/document.xml.rels": lambda text: text.replace(
+                "</Relationships>", rels + "</Relationships>"
+            ),
+        },
+        {f"word/{kind}s.xml": _notes_part(kind, by_id) for kind, by_id in notes.items()},
+    )

@@ -9,14 +9,20 @@ from pathlib import Path
 
 def libreoffice_pdf(data: bytes, folder: Path, name: str = "document.docx") -> Path:
     """*data* (a .docx) written to *folder* and converted by LibreOffice; the PDF's path."""
+    return libreoffice_convert(data, folder, name, "pdf")
+
+
+def libreoffice_convert(data: bytes, folder: Path, name: str, target: str) -> Path:
+    """*data* written to *folder* as *name* and converted by LibreOffice to *target* (``pdf``,
+    ``odt`` to read what LibreOffice understood); the converted file's path."""
     source = folder / name
     source.write_bytes(data)
     subprocess.run(
         ["soffice", f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless",
-         "--convert-to", "pdf", "--outdir", str(folder), str(source)],
+         "--convert-to", target, "--outdir", str(folder), str(source)],
         check=True, capture_output=True, timeout=180,
     )  # fmt: skip
-    return source.with_suffix(".pdf")
+    return source.with_suffix(f".{target}")
 
 
 def poppler(tool: str, pdf: Path, *options: str) -> str:

@@ -4,7 +4,6 @@ markup; native API and docxtpl drop-in; LibreOffice reads the result."""
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -12,8 +11,7 @@ import docx
 import pytest
 
 from reportkit import Html, HtmlError, RenderError, Template
-from reportkit.compat.docxtpl import DocxTemplate
-from tests.docx_helpers import open_docx, part_xml, to_bytes
+from tests.docx_helpers import open_docx, part_xml, render_as, to_bytes
 from tests.pdf_helpers import libreoffice_pdf, poppler
 from tests.test_validity import assert_adds_no_schema_error, schema_errors
 
@@ -37,16 +35,6 @@ def _template(prepare=None) -> bytes:
     return to_bytes(document)
 
 
-def _render(way: str, template: bytes, context: dict) -> bytes:
-    if way == "native":
-        return Template(template).render(context)
-    compat = DocxTemplate(io.BytesIO(template))
-    compat.render(context)
-    out = io.BytesIO()
-    compat.save(out)
-    return out.getvalue()
-
-
 def _runs(paragraph) -> list[tuple[str, dict[str, object]]]:
     found = []
     for run in paragraph.runs:
@@ -60,7 +48,7 @@ def _runs(paragraph) -> list[tuple[str, dict[str, object]]]:
 @pytest.mark.parametrize("way", ["native", "compat"])
 def test_the_subset_becomes_paragraphs_lists_and_a_table(way: str) -> None:
     template = _template()
-    data = _render(way, template, {"noi_dung": Html(REPORT), "ky": Html("<b>Trần</b> Bình")})
+    data = render_as(way, template, {"noi_dung": Html(REPORT), "ky": Html("<b>Trần</b> Bình")})
     document = open_docx(data)
     paragraphs = document.paragraphs
     texts = [(p.text, p.style.name) for p in paragraphs]

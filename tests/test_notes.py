@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 import zipfile
 from collections import Counter
 from pathlib import Path
@@ -14,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from reportkit import Template
-from reportkit.compat.docxtpl import DocxTemplate
 from reportkit.engine import render_many
+from tests.docx_helpers import render_as
 from tests.note_docs import noted_template
-from tests.pdf_helpers import libreoffice_pdf, poppler
+from tests.pdf_helpers import libreoffice_convert, libreoffice_pdf, poppler
 from tests.test_validity import assert_adds_no_schema_error
 
 PEOPLE = [
@@ -49,19 +48,10 @@ def _references(data: bytes, element: str) -> list[str]:
     return re.findall(rf'<w:{element}\b[^>]*w:id="(-?\d+)"', _part(data, "word/document.xml"))
 
 
-def _render_both(template: bytes, context: dict) -> list[bytes]:
-    native = Template(template).render(context)
-    compat = DocxTemplate(io.BytesIO(template))
-    compat.render(context)
-    out = io.BytesIO()
-    compat.save(out)
-    return [native, out.getvalue()]
-
-
 @pytest.mark.parametrize("way", ["native", "compat"])
 def test_a_footnote_per_loop_item(way: str) -> None:
     template = noted_template(LOOP, NOTES)
-    data = _render_both(template, {"people": PEOPLE, "title": "Quyết định 12"})[way == "compat"]
+    data = render_as(way, template, {"people": PEOPLE, "title": "Quyết định 12"})
     references = _references(data, "footnoteReference")
     assert len(references) == 3 and len(set(references)) == 3
     notes = _notes(data, "footnote")
@@ -101,7 +91,9 @@ def test_a_missing_field_in_a_note_names_the_paragraph_of_its_reference() -> Non
 def test_comments_per_loop_item_keep_their_ranges() -> None:
     paragraphs = ["{%p for h in people %}", "{{ h.name }}[comment 0][footnote 1]", "{%p endfor %}"]
     notes = {"comment": {0: "Xem lại {{ h.name }}"}, "footnote": {1: "{{ h.note }}"}}
-    for data in _render_both(noted_template(paragraphs, notes), {"people": PEOPLE}):
+    for data in (
+        render_as(api, noted_template(paragraphs, notes), {"people": PEOPLE}) for api in ("native", "compat")
+    ):
         starts = _references(data, "commentRangeStart")
         assert starts == _references(data, "commentRangeEnd") == _references(data, "commentReference")
         assert len(set(starts)) == 3
@@ -140,14 +132,7 @@ def test_libreoffice_reads_each_items_comment(tmp_path: Path) -> None:
     data = Template(noted_template(paragraphs, {"comment": {0: "Xem lại {{ h.name }}"}})).render(
         {"people": PEOPLE}
     )
-    source = tmp_path / "comments.docx"
-    source.write_bytes(data)
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--convert-to", "odt", "--outdir", str(tmp_path), str(source)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    with zipfile.ZipFile(tmp_path / "comments.odt") as odt:
+    with zipfile.ZipFile(libreoffice_convert(data, tmp_path, "comments.docx", "odt")) as odt:
         content = odt.read("content.xml").decode()
     annotations = re.findall(r"<office:annotation .*?</office:annotation>", content, re.S)
     texts = [

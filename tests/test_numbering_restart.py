@@ -13,8 +13,7 @@ import pytest
 from docx.oxml import parse_xml
 
 from reportkit import Template
-from reportkit.compat.docxtpl import DocxTemplate
-from tests.docx_helpers import to_bytes
+from tests.docx_helpers import render_as, to_bytes
 from tests.pdf_helpers import libreoffice_pdf, poppler
 from tests.test_validity import assert_adds_no_schema_error
 
@@ -53,14 +52,7 @@ def _lists(data: bytes) -> tuple[list[tuple[str, str]], str]:
 
 @pytest.mark.parametrize("api", ["native", "compat"])
 def test_each_item_of_the_outer_loop_starts_its_list_again(api: str) -> None:
-    if api == "native":
-        data = Template(_template()).render(SECTIONS)
-    else:
-        template = DocxTemplate(io.BytesIO(_template()))
-        template.render(SECTIONS)
-        out = io.BytesIO()
-        template.save(out)
-        data = out.getvalue()
+    data = render_as(api, _template(), SECTIONS)
     items, numbering = _lists(data)
     assert [name for _, name in items] == ["Phòng A", "Phòng B", "An", "Bình", "Chi"]
     first, second = {i for i, n in items[:2]}, {i for i, n in items[2:]}

@@ -4,7 +4,6 @@ refused with the element named; a plain string stays text."""
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
@@ -12,8 +11,7 @@ import docx
 import pytest
 
 from reportkit import RawXml, RawXmlError, RenderError, Template
-from reportkit.compat.docxtpl import DocxTemplate
-from tests.docx_helpers import open_docx, to_bytes
+from tests.docx_helpers import open_docx, render_as, to_bytes
 from tests.pdf_helpers import libreoffice_pdf, poppler
 from tests.test_validity import assert_adds_no_schema_error
 
@@ -38,14 +36,7 @@ def _template() -> bytes:
 def test_raw_paragraphs_tables_and_runs_go_in_as_written(way: str) -> None:
     template = _template()
     context = {"khoi": RawXml(BLOCK), "chu": RawXml(RUNS), "dong": RawXml(RUNS), "van_ban": BLOCK}
-    if way == "native":
-        data = Template(template).render(context)
-    else:
-        compat = DocxTemplate(io.BytesIO(template))
-        compat.render(context)
-        out = io.BytesIO()
-        compat.save(out)
-        data = out.getvalue()
+    data = render_as(way, template, context)
     document = open_docx(data)
     texts = [p.text for p in document.paragraphs]
     assert texts[0] == "CỘNG HÒA" and document.paragraphs[0].runs[0].bold

@@ -15,8 +15,7 @@ import pytest
 from docx.oxml import parse_xml
 
 from reportkit import Template
-from reportkit.compat.docxtpl import DocxTemplate
-from tests.docx_helpers import to_bytes
+from tests.docx_helpers import render_as, to_bytes
 from tests.pdf_helpers import libreoffice_pdf, poppler
 from tests.test_compat_docxtpl import PNG
 from tests.test_validity import assert_adds_no_schema_error
@@ -65,14 +64,7 @@ def _ids(data: bytes) -> dict[str, list[str]]:
 
 
 def _rendered(api: str) -> bytes:
-    context = {"items": ["một", "hai", "ba"]}
-    if api == "native":
-        return Template(_template()).render(context)
-    template = DocxTemplate(io.BytesIO(_template()))
-    template.render(context)
-    out = io.BytesIO()
-    template.save(out)
-    return out.getvalue()
+    return render_as(api, _template(), {"items": ["một", "hai", "ba"]})
 
 
 @pytest.mark.parametrize("api", ["native", "compat"])
