@@ -10,15 +10,19 @@ a. N certificate PDFs (one per honoree). reportkit: ``documents.certificate_pdfs
 b. One one-page document to PDF, bytes in and bytes out, as a service does per request.
    reportkit: ``PdfConverter.convert`` on a warm LibreOffice (the times after the first).
    Peer: one ``soffice --convert-to pdf`` call for the file.
-c. ``--files`` arbitrary .docx files (the demo pack's 44 documents — decision, list, letters,
-   certificates, plan, minutes … — copied under distinct names until there are that many) to
-   PDF. reportkit: ``to_pdf(files)`` (one LibreOffice per core, the files spread evenly over
-   them). Peer: one ``soffice --convert-to pdf`` call listing all of them; where it writes fewer
-   PDFs than files (LibreOffice 7.4 stops after about 250), one call per 200 files.
+c. ``--files`` .docx files to PDF: the demo pack's 44 documents (decision, list, letters,
+   certificates, plan, minutes …) copied under distinct names until there are that many — or,
+   with ``--distinct``, each given settings of its own, so that no two are of one template.
+   reportkit: ``to_pdf(files)`` — documents of one template converted together and cut, the
+   rest one by one, on warm LibreOffice processes, one per core — timed as a new Python process
+   (import, LibreOffice's start, conversion: a script's first call) and in a process that
+   converted before (warm). Peer: one ``soffice --convert-to pdf`` call listing all of them, in
+   a profile made beforehand (its first start is not timed); where it writes fewer PDFs than
+   files (LibreOffice 7.4 stops after 247), one call per 200 files.
 
 Each side runs ``--repeat`` times, interleaved; prints min and median, the ratio and the
 machine. Run: ``python benchmarks/bench_pdf.py [--count 1000] [--repeat 3] [--requests 20]
-[--files 200] [--scenario a|b|c]`` (all three by default).
+[--files 200] [--distinct] [--scenario a|b|c]`` (all three by default).
 """
 
 from __future__ import annotations
@@ -41,7 +45,8 @@ PEER_BATCH = 200
 
 
 def soffice_call(soffice: str, files: list[Path], out: Path, profile: Path) -> float:
-    """One soffice call converting *files*, in a fresh profile, as a script would run it."""
+    """One soffice call converting *files* in the LibreOffice profile *profile* (made by its
+    first call), as a script would run it."""
     start = time.perf_counter()
     subprocess.run(
         [
@@ -61,7 +66,7 @@ def soffice_call(soffice: str, files: list[Path], out: Path, profile: Path) -> f
 
 
 def summary(label: str, seconds: list[float], unit: str = "s") -> str:
-    return f"  {label:34s} min {min(seconds):8.2f} {unit}  median {statistics.median(seconds):8.2f} {unit}"
+    return f"  {label:40s} min {min(seconds):8.2f} {unit}  median {statistics.median(seconds):8.2f} {unit}"
 
 
 def main() -> None:
@@ -71,6 +76,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20)
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--scenario", choices=["a", "b", "c"], action="append")
+    parser.add_argument(
+        "--distinct", action="store_true", help="(c): every file of its own template (none go together)"
+    )
     args = parser.parse_args()
     soffice = find_soffice()
     version = subprocess.run([soffice, "--version"], capture_output=True, text=True).stdout.strip()
@@ -83,14 +91,40 @@ def main() -> None:
         certificates_and_one(args, soffice)
 
 
+_FIRST_CALL = (
+    "import sys; from pathlib import Path; from reportkit.pdf import to_pdf; "
+    "to_pdf(sorted(Path(sys.argv[1]).glob('*.docx')), sys.argv[2])"
+)
+
+
+def _own_template(data: bytes, number: int) -> bytes:
+    """*data* (a .docx) with settings of its own, as a file saved on another machine has: no
+    two such files are of one template."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+        for name in source.namelist():
+            part = source.read(name)
+            if name == "word/settings.xml":
+                part = part.replace(b"?>", f"?><!-- {number} -->".encode(), 1)
+            out.writestr(name, part)
+    return buffer.getvalue()
+
+
 def arbitrary_files(args: argparse.Namespace, soffice: str) -> None:
     import shutil
+    import sys
 
     from reportkit import build_pack, load_event
-    from reportkit.pdf import to_pdf
+    from reportkit.pdf import ConverterPool, to_pdf
+    from reportkit.pdf.together import convert_together
     from reportkit.resources import example_event
 
-    ours: list[float] = []
+    first: list[float] = []
+    warm: list[float] = []
     peer: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -103,34 +137,56 @@ def arbitrary_files(args: argparse.Namespace, soffice: str) -> None:
         files = []
         for index in range(args.files):
             files.append(work / "in" / f"{index:04d}.docx")
-            shutil.copy(made[index % len(made)], files[-1])
+            data = made[index % len(made)].read_bytes()
+            files[-1].write_bytes(_own_template(data, index) if args.distinct else data)
+        profile = work / "peer-profile"
+        soffice_call(soffice, files[:1], work / "peer-warm-up", profile)  # the peer's profile exists
+        pool = ConverterPool(idle_seconds=3600)  # stays warm while the other sides run
+        (work / "report").mkdir()
+        report = convert_together(files, work / "report", pool, timeout=600)
+        wrote = args.files
         for run in range(args.repeat):
-            start = time.perf_counter()
-            assert len(to_pdf(files, work / f"ours-{run}")) == args.files
-            ours.append(time.perf_counter() - start)
+            started = time.perf_counter()
+            subprocess.run(
+                [sys.executable, "-c", _FIRST_CALL, str(work / "in"), str(work / f"first-{run}")],
+                check=True,
+                capture_output=True,
+            )
+            first.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            assert len(to_pdf(files, work / f"warm-{run}", pool=pool)) == args.files
+            warm.append(time.perf_counter() - started)
             out = work / f"peer-{run}"
-            seconds = soffice_call(soffice, files, out, work / f"profile-{run}")
+            seconds = soffice_call(soffice, files, out, profile)
             wrote = len(list(out.glob("*.pdf")))
             if wrote < args.files:
+                shutil.rmtree(out)
                 seconds = sum(
-                    soffice_call(
-                        soffice, files[i : i + PEER_BATCH], work / f"peer-b-{run}", work / f"pb-{run}"
-                    )
+                    soffice_call(soffice, files[i : i + PEER_BATCH], out, profile)
                     for i in range(0, len(files), PEER_BATCH)
                 )
+                assert len(list(out.glob("*.pdf"))) == args.files
             peer.append(seconds)
+        pool.close()
     label = (
         "one soffice call"
         if wrote == args.files
         else f"soffice, one call per {PEER_BATCH} (one call: {wrote})"
     )
-    print(f"\n(c) {args.files} arbitrary .docx files to PDF ({args.repeat} runs each, interleaved)")
-    print(summary("reportkit to_pdf", ours))
-    print(summary(label, peer))
+    kind = "each its own template" if args.distinct else f"copies of the pack's {len(made)} documents"
+    print(f"\n(c) {args.files} .docx files to PDF, {kind} ({args.repeat} runs each, interleaved)")
     print(
-        f"  ratio: {min(peer) / min(ours):.2f}x (min), {statistics.median(peer) / statistics.median(ours):.2f}x"
-        f" (median); {args.files / min(ours):.0f} PDF/s"
+        f"  converted together: {sum(report.groups)} files in {len(report.groups)} groups; "
+        f"alone: {len(report.alone)}; again one by one: {len(report.again)}"
     )
+    print(summary("reportkit, a new process (first call)", first))
+    print(summary("reportkit to_pdf, warm", warm))
+    print(summary(label + ", its profile made", peer))
+    for name, ours in (("first call", first), ("warm", warm)):
+        print(
+            f"  ratio, {name}: {min(peer) / min(ours):.2f}x (min), "
+            f"{statistics.median(peer) / statistics.median(ours):.2f}x (median); {args.files / min(ours):.0f} PDF/s"
+        )
 
 
 def certificates_and_one(args: argparse.Namespace, soffice: str) -> None:
@@ -141,7 +197,8 @@ def certificates_and_one(args: argparse.Namespace, soffice: str) -> None:
         work = Path(tmp)
         files = documents.certificates(decision, work / "docx", filename="{index:04d}.docx")
         assert isinstance(files, list)
-        single = soffice_call(soffice, files, work / "single", work / "profile-single")
+        profile = work / "peer-profile"
+        single = soffice_call(soffice, files, work / "single", profile)  # also makes the profile
         wrote = len(list((work / "single").glob("*.pdf")))
         for run in range(args.repeat):
             start = time.perf_counter()
@@ -150,9 +207,7 @@ def certificates_and_one(args: argparse.Namespace, soffice: str) -> None:
             assert len(pdfs) == args.count
             peer.append(
                 sum(
-                    soffice_call(
-                        soffice, files[i : i + PEER_BATCH], work / f"peer-{run}", work / f"profile-{run}"
-                    )
+                    soffice_call(soffice, files[i : i + PEER_BATCH], work / f"peer-{run}", profile)
                     for i in range(0, len(files), PEER_BATCH)
                 )
             )
@@ -170,10 +225,7 @@ def certificates_and_one(args: argparse.Namespace, soffice: str) -> None:
         )
         one = files[0]
         data = one.read_bytes()
-        cold = [
-            soffice_call(soffice, [one], work / "cold", work / f"cold-profile-{i}")
-            for i in range(args.repeat)
-        ]
+        cold = [soffice_call(soffice, [one], work / "cold", profile) for i in range(args.repeat)]
         warm: list[float] = []
         start = time.perf_counter()
         with PdfConverter() as converter:

@@ -3,6 +3,8 @@ in :mod:`reportkit.pdf.server` now."""
 
 from __future__ import annotations
 
-from reportkit.pdf.server import PdfConverter, subprocess
+import subprocess
+
+from reportkit.pdf.server import PdfConverter
 
 __all__ = ["PdfConverter", "subprocess"]

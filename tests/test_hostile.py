@@ -30,6 +30,7 @@ from reportkit.models.loading import DataFileError, parse_yaml
 from reportkit.sheets import SheetLimits, UnreadableSheetError, read_honorees, read_table
 from reportkit.vn.amounts import AmountError
 from tests.docx_helpers import body_lines, build
+from tests.fake_soffice import child_gone, fake_soffice
 from tests.test_cli import EVENT, run
 
 # -- bounded work ---------------------------------------------------------------------------
@@ -361,37 +362,30 @@ def test_resume_redoes_broken_files(tmp_path: Path) -> None:
 def test_broken_pdfs_are_refused(tmp_path: Path) -> None:
     from reportkit.pdf import PdfError, to_pdf
 
-    fake = tmp_path / "fake-soffice"
-    fake.write_text(
-        "#!/bin/sh\n"
-        'for last; do :; done\nout=""\nwhile [ $# -gt 0 ]; do if [ "$1" = --outdir ]; then out=$2; fi; shift; done\n'
-        'name=$(basename "$last" .docx)\nprintf "%%PDF-1.7 cut" > "$out/$name.pdf"\nexit 0\n',
-        encoding="utf-8",
-    )
-    fake.chmod(0o755)
+    fake = fake_soffice(tmp_path, "broken")
+    documents = [tmp_path / "a.docx", tmp_path / "b.docx"]
+    for document in documents:
+        document.write_bytes(build(["x"]))
+    for together in (True, False):  # siblings converted together, then cut; or one by one
+        with pytest.raises(PdfError, match="broken PDF"):
+            to_pdf(documents, tmp_path / "pdf", soffice=str(fake), together=together)
+        assert not list((tmp_path / "pdf").glob("*.pdf"))
+        assert not [p for p in (tmp_path / "pdf").iterdir() if p.name.startswith(".reportkit-pdf-")]
+
+
+@pytest.mark.parametrize("mode", ["hang", "never-up"])
+def test_a_timeout_kills_the_whole_converter(tmp_path: Path, mode: str) -> None:
+    from reportkit.pdf import ConverterPool, PdfError, to_pdf
+
     document = tmp_path / "a.docx"
     document.write_bytes(build(["x"]))
-    with pytest.raises(PdfError, match="broken PDF"):
-        to_pdf([document], tmp_path / "pdf", soffice=str(fake))
-    assert not list((tmp_path / "pdf").glob("*.pdf"))
-    assert not [p for p in (tmp_path / "pdf").iterdir() if p.name.startswith(".reportkit-pdf-")]
-
-
-def test_a_timeout_kills_the_whole_converter(tmp_path: Path) -> None:
-    from reportkit.pdf import PdfError, to_pdf
-
-    marker = tmp_path / "child.pid"
-    fake = tmp_path / "slow-soffice"
-    fake.write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {marker}\nwait\n", encoding="utf-8")
-    fake.chmod(0o755)
-    document = tmp_path / "a.docx"
-    document.write_bytes(build(["x"]))
-    with pytest.raises(PdfError, match="did not finish"):
-        to_pdf([document], tmp_path / "pdf", soffice=str(fake), timeout=1)
-    child = int(marker.read_text())
-    time.sleep(0.2)
-    stat = Path(f"/proc/{child}/stat")
-    assert not stat.exists() or stat.read_text().split(") ")[1].startswith("Z")  # gone, or a zombie
+    with ConverterPool(1, soffice=str(fake_soffice(tmp_path, mode))) as pool:
+        message = "did not finish converting a.docx in 1 s" if mode == "hang" else "did not start in 1 s"
+        with pytest.raises(PdfError, match=message):
+            to_pdf([document], tmp_path / "pdf", pool=pool, timeout=1)
+        time.sleep(0.2)
+        assert child_gone(tmp_path)
+        assert not any(office.running for office in pool.offices)
 
 
 def _slow_batch(tmp_path: Path, loops: int, rows: int) -> list[str]:

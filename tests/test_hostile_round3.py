@@ -231,27 +231,29 @@ def test_convert_file_replaces_a_link_never_writes_through_it(tmp_path: Path) ->
 def test_a_converter_killed_mid_way_is_a_pdf_error_with_its_exit_status(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reportkit import pdf_server
+    from reportkit.pdf import office
     from reportkit.pdf_server import PdfConverter
 
     source = tmp_path / "a.docx"
     source.write_bytes(build(["Xin chào"]))
     with PdfConverter(timeout=120) as converter:
-        real_run = subprocess.run
+        real_start = office.start_soffice
 
-        def dies(*args: object, **kwargs: object) -> subprocess.CompletedProcess[bytes]:
-            process = converter._process
-            assert process is not None
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-            return subprocess.CompletedProcess([], 1)
+        def dies(command: list[str], **options: object) -> subprocess.Popen[bytes]:
+            if "--convert-to" in command:  # LibreOffice dies as the file is handed to it
+                process = converter.office.process
+                assert process is not None
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+                return real_start(["true"], **options)  # type: ignore[arg-type]
+            return real_start(command, **options)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(pdf_server.subprocess, "run", dies)
+        monkeypatch.setattr(office, "start_soffice", dies)
         with pytest.raises(PdfError, match=r"stopped while converting .*exit status -9"):
             converter.convert(source.read_bytes())
         with pytest.raises(PdfError, match=r"stopped while converting .*exit status"):
             converter.convert_file(source, tmp_path / "out")
-        monkeypatch.setattr(pdf_server.subprocess, "run", real_run)
+        monkeypatch.setattr(office, "start_soffice", real_start)
         assert converter.convert(source.read_bytes())[:5] == b"%PDF-"  # and the next one works
     leftovers = list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else []
     assert leftovers == []

@@ -76,11 +76,11 @@ def test_warm_converter(tmp_path: Path) -> None:
         assert first[:5] == second[:5] == b"%PDF-"
         (tmp_path / "a.pdf").write_bytes(second)
         assert "QUYẾT ĐỊNH" in pdf_pages(tmp_path / "a.pdf")[0]
-        process = converter._process
+        process = converter.office.process
         assert process is not None and converter.running
         os.killpg(process.pid, signal.SIGKILL)  # LibreOffice dies: the next conversion starts another
         process.wait()
         third = converter.convert(document)
         assert third[:5] == b"%PDF-" and converter.running
-        folder = converter._folder
-    assert not converter.running and folder is not None and not folder.exists()
+        folder = converter.office.folder
+    assert not converter.running and not folder.exists()

@@ -29,15 +29,15 @@ from lxml import etree
 
 from reportkit.engine.errors import TemplateError
 from reportkit.engine.package import rels_name_for
+from reportkit.engine.sections import start_on_new_page
 from reportkit.engine.state import CURRENT_RENDER, RenderState
 from reportkit.engine.template import DocxTemplate, context_mapping
-from reportkit.engine.xml import NS, insert_in_order, parse_xml, qn
+from reportkit.engine.xml import NS, parse_xml, qn
 from reportkit.engine.zipio import RawEntry, TextEntry, ZipFileWriter, deflate_entry
 
 __all__ = ["write_merged"]
 
-_BODY, _P, _PPR, _SECTPR, _TYPE = (qn(t) for t in ("w:body", "w:p", "w:pPr", "w:sectPr", "w:type"))
-_RPR, _PPRCHANGE = qn("w:rPr"), qn("w:pPrChange")
+_BODY, _SECTPR = qn("w:body"), qn("w:sectPr")
 _REFERENCES = (qn("w:headerReference"), qn("w:footerReference"))
 _BOOKMARKS = (qn("w:bookmarkStart"), qn("w:bookmarkEnd"))
 _RID = f"{{{NS['r']}}}id"
@@ -48,40 +48,6 @@ _NOTE_PARTS = ("footnotes", "endnotes", "comments")
 
 def _render_text(template: DocxTemplate, part: str, context: dict[str, Any]) -> str:
     return "".join(template.render_part(part, context))
-
-
-_SECT_CHILDREN = (
-    "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders lnNumType "
-    "pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings "
-    "sectPrChange"
-)
-_SECT_ORDER = [qn(f"w:{tag}") for tag in _SECT_CHILDREN.split()]
-
-
-def _next_page(sect: etree._Element) -> etree._Element:
-    kind = sect.find(_TYPE)
-    if kind is None:
-        kind = insert_in_order(sect, etree.Element(_TYPE), _SECT_ORDER)
-    kind.set(_WVAL, "nextPage")
-    return sect
-
-
-def _end_section(content: list[etree._Element], sect: etree._Element) -> list[etree._Element]:
-    """Put *sect* in the last paragraph of *content* (or a new one) so the section ends there."""
-    last = content[-1] if content else None
-    if last is None or last.tag != _P or last.find(f"{_PPR}/{_SECTPR}") is not None:
-        last = etree.Element(_P)
-        content = [*content, last]
-    ppr = last.find(_PPR)
-    if ppr is None:
-        ppr = etree.Element(_PPR)
-        last.insert(0, ppr)
-    change = ppr.find(_PPRCHANGE)
-    if change is not None:
-        change.addprevious(sect)
-    else:
-        ppr.append(sect)
-    return content
 
 
 _W_DECL = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -349,7 +315,7 @@ class _Merger:
         body.extend(children)
         content = _inner_xml(body)
         body.clear()
-        body.append(_next_page(sect))
+        body.append(start_on_new_page(sect))
         return _Record(content, _inner_xml(body))
 
     def _render_section_parts(self, index: int, context: dict[str, Any]) -> dict[str, str]:

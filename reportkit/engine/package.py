@@ -84,8 +84,9 @@ class DocxPackage:
     """The document properties part, when the package has one (its values may hold tags)."""
 
     @classmethod
-    def from_bytes(cls, data: bytes, limits: ZipLimits = ZipLimits()) -> DocxPackage:
-        """Open a .docx from its bytes, or raise :class:`PackageError` saying what it is instead."""
+    def from_bytes(cls, data: bytes, limits: ZipLimits = ZipLimits(), *, verify: bool = True) -> DocxPackage:
+        """Open a .docx from its bytes, or raise :class:`PackageError` saying what it is instead
+        (*verify*: see :func:`~reportkit.engine.zipio.read_entries`)."""
         if data[:8] == _OLE_MAGIC:
             raise PackageError(
                 "this is a legacy Word 97-2003 (.doc) or other OLE file, not a .docx: "
@@ -94,7 +95,7 @@ class DocxPackage:
         if not data.startswith(b"PK"):
             raise PackageError("not a .docx file (a .docx is a zip archive; this is not one)")
         try:
-            entries = read_entries(data, limits)
+            entries = read_entries(data, limits, verify=verify)
         except zipfile.BadZipFile as exc:
             raise PackageError(f"corrupt .docx (damaged zip archive): {exc}") from None
         except (ValueError, OSError, EOFError, RuntimeError, NotImplementedError) as exc:

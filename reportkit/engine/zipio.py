@@ -14,6 +14,7 @@ the raw compressed bytes of each entry and enforces size limits against zip bomb
 from __future__ import annotations
 
 import os
+import re
 import struct
 import zipfile
 import zlib
@@ -42,6 +43,7 @@ _LOCAL_SIG, _CENTRAL_SIG, _END_SIG = 0x04034B50, 0x02014B50, 0x06054B50
 _UTF8_FLAG = 0x800
 _MAX_32 = 0xFFFFFFFF
 _CHUNK = 1 << 16
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -104,11 +106,13 @@ FIXED_CLOCK, FIXED_DATE = 0, 1 << 5 | 1
 bytes: a service can cache by hash and a test can compare two renders."""
 
 
-def read_entries(data: bytes, limits: ZipLimits = ZipLimits()) -> dict[str, RawEntry]:
+def read_entries(data: bytes, limits: ZipLimits = ZipLimits(), *, verify: bool = True) -> dict[str, RawEntry]:
     """Read every member of a zip archive held in memory, without decompressing.
 
     Raises ``zipfile.BadZipFile`` on a damaged archive and ``ValueError`` when a limit is passed;
-    the caller turns both into a :class:`~reportkit.engine.errors.PackageError`.
+    the caller turns both into a :class:`~reportkit.engine.errors.PackageError`. Each entry is
+    inflated once to check its size and CRC, unless *verify* is false (a package checked
+    before, read again only to be compared: :meth:`RawEntry.data` still checks what is read).
     """
     import io
 
@@ -148,7 +152,8 @@ def read_entries(data: bytes, limits: ZipLimits = ZipLimits()) -> dict[str, RawE
         if len(raw) != info.compress_size:
             raise zipfile.BadZipFile(f"{info.filename}: truncated data")
         entry = RawEntry(info.filename, info.compress_type, info.CRC, info.file_size, raw)
-        entry.data()  # a header that lies about the size or the CRC is refused, never copied raw
+        if verify:
+            entry.data()  # a header that lies about the size or the CRC is refused, never copied raw
         entries[info.filename] = entry
     return entries
 
@@ -159,7 +164,7 @@ def entry_name_problem(name: str) -> str | None:
     segments (the Open Packaging Conventions' part names)."""
     if not name or name.startswith("/") or "\\" in name or (len(name) > 1 and name[1] == ":"):
         return "not a relative path inside the package"
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in name):
+    if _CONTROL.search(name):
         return "a control character in the name"
     segments = name.rstrip("/").split("/")
     if any(segment in ("", ".", "..") for segment in segments):

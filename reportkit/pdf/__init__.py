@@ -1,13 +1,16 @@
-"""PDF through LibreOffice: :mod:`~reportkit.pdf.converter` (``to_pdf``: many files per soffice
-process, nothing fetched), :mod:`~reportkit.pdf.server` (``PdfConverter``: a warm LibreOffice for
-one document after another) and :mod:`~reportkit.pdf.pages` (``render_pdfs``: a PDF per record,
-records converted by the batch and cut into pages)."""
+"""PDF through LibreOffice: :mod:`~reportkit.pdf.converter` (``to_pdf``: many files on warm
+LibreOffice processes in parallel, nothing fetched), :mod:`~reportkit.pdf.pool`
+(``ConverterPool``: those processes), :mod:`~reportkit.pdf.server` (``PdfConverter``: a warm
+LibreOffice for one document after another), :mod:`~reportkit.pdf.pages` (``render_pdfs``: a PDF
+per record, records converted by the batch and cut into pages) and :mod:`~reportkit.pdf.soffice`
+(finding and running LibreOffice safely)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from reportkit.pdf.converter import (
+from reportkit.pdf.converter import to_pdf
+from reportkit.pdf.soffice import (
     INSTALL_HINT,
     PdfError,
     check_pdf,
@@ -18,18 +21,20 @@ from reportkit.pdf.converter import (
     pdeathsig,
     seed_profile,
     start_soffice,
-    to_pdf,
 )
 
 if TYPE_CHECKING:
     from reportkit.pdf.pages import render_pdfs
+    from reportkit.pdf.pool import ConverterPool, close_shared_pools
     from reportkit.pdf.server import PdfConverter
 
 __all__ = [
     "INSTALL_HINT",
+    "ConverterPool",
     "PdfConverter",
     "PdfError",
     "check_pdf",
+    "close_shared_pools",
     "export_filter",
     "fetch_free",
     "find_soffice",
@@ -42,7 +47,11 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:  # the warm server and the page cutter load when first used
+def __getattr__(name: str) -> Any:  # the warm server, the pool, the page cutter: on first use
+    if name in ("ConverterPool", "close_shared_pools"):
+        from reportkit.pdf import pool
+
+        return getattr(pool, name)
     if name == "PdfConverter":
         from reportkit.pdf.server import PdfConverter
 

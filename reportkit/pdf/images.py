@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from reportkit.pdf.converter import PdfError
+from reportkit.pdf.soffice import PdfError
 
 __all__ = ["PDFTOPPM_HINT", "page_images"]
 

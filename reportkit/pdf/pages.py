@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from reportkit.engine.atomic import atomic_stream, atomic_write
+from reportkit.engine.atomic import atomic_stream
 from reportkit.engine.batch import (
     BatchNames,
     BatchPaths,
@@ -29,7 +29,8 @@ from reportkit.engine.batch import (
 from reportkit.engine.merge import write_merged
 from reportkit.engine.names import OnePassNames
 from reportkit.engine.template import DocxTemplate, Source
-from reportkit.pdf.converter import PdfError, to_pdf
+from reportkit.pdf.converter import to_pdf
+from reportkit.pdf.cutting import cut_pdf
 from reportkit.template import compiled
 
 __all__ = ["render_pdfs", "split_records"]
@@ -37,30 +38,6 @@ __all__ = ["render_pdfs", "split_records"]
 MARKS = "rkrecord"
 """Bookmark names of the records (``rkrecord0000001`` …): letters and digits only, which
 LibreOffice writes unchanged as PDF destination names."""
-
-
-def _record_pages(pdf_path: Path, count: int) -> tuple[Any, list[range]]:
-    """The reader of a merged batch's PDF and the pages of each of its *count* records."""
-    from pypdf import PdfReader
-
-    reader = PdfReader(pdf_path)
-    total = len(reader.pages)
-    starts: dict[int, int] = {}
-    for name, destination in reader.named_destinations.items():
-        label = str(name).lstrip("/")
-        page = reader.get_destination_page_number(destination)
-        if label.startswith(MARKS) and label[len(MARKS) :].isdigit() and page is not None:
-            starts[int(label[len(MARKS) :])] = page
-    if len(starts) != count and total % count == 0:
-        per = total // count  # no destinations (an older LibreOffice): records of equal length
-        starts = {n: (n - 1) * per for n in range(1, count + 1)}
-    if len(starts) != count:
-        raise PdfError(f"{pdf_path.name}: found the first page of {len(starts)} of {count} records")
-    firsts = [starts[n] for n in range(1, count + 1)]
-    if firsts != sorted(firsts) or firsts[0] != 0:
-        raise PdfError(f"{pdf_path.name}: the records' pages are out of order")
-    ends = [*firsts[1:], total]
-    return reader, [range(first, end) for first, end in zip(firsts, ends, strict=True)]
 
 
 def render_pdfs(
@@ -156,18 +133,4 @@ def split_records(pdf: Path, targets: list[Path]) -> list[Path]:
 
 def _split(pdf: Path, targets: list[Path]) -> list[Path]:
     """Write each record's pages of the batch *pdf* to its target; return the paths written."""
-    import io
-
-    from pypdf import PdfWriter
-
-    reader, pages = _record_pages(pdf, len(targets))
-    done = []
-    for target, span in zip(targets, pages, strict=True):
-        writer = PdfWriter()
-        for page in span:
-            writer.add_page(reader.pages[page])
-        buffer = io.BytesIO()
-        writer.write(buffer)
-        atomic_write(target, buffer.getvalue(), durable=False)
-        done.append(target)
-    return done
+    return cut_pdf(pdf, targets, MARKS)
