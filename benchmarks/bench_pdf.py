@@ -120,6 +120,7 @@ def arbitrary_files(args: argparse.Namespace, soffice: str) -> None:
 
     from reportkit import build_pack, load_event
     from reportkit.pdf import ConverterPool, to_pdf
+    from reportkit.pdf.siblings import TemplateFacts, read_sibling
     from reportkit.pdf.together import convert_together
     from reportkit.resources import example_event
 
@@ -143,7 +144,9 @@ def arbitrary_files(args: argparse.Namespace, soffice: str) -> None:
         soffice_call(soffice, files[:1], work / "peer-warm-up", profile)  # the peer's profile exists
         pool = ConverterPool(idle_seconds=3600)  # stays warm while the other sides run
         (work / "report").mkdir()
-        report = convert_together(files, work / "report", pool, timeout=600)
+        facts: dict[str, TemplateFacts] = {}
+        read = [read_sibling(file, facts) for file in files]
+        report = convert_together(read, work / "report", pool, timeout=600)
         wrote = args.files
         for run in range(args.repeat):
             started = time.perf_counter()

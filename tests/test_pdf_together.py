@@ -21,7 +21,7 @@ from reportkit import build_pack, load_event
 from reportkit.pdf import ConverterPool, to_pdf
 from reportkit.pdf import together as together_module
 from reportkit.pdf.cutting import CutError
-from reportkit.pdf.siblings import group_siblings
+from reportkit.pdf.siblings import TemplateFacts, group_siblings, read_sibling
 from reportkit.pdf.together import TogetherReport, convert_together
 from reportkit.resources import example_event
 from tests.sibling_docs import KINDS, siblings, with_body
@@ -55,7 +55,8 @@ def together_pdfs(
     files: list[Path], folder: Path, pool: ConverterPool
 ) -> tuple[dict[str, Path], TogetherReport]:
     folder.mkdir()
-    report = convert_together(files, folder, pool, timeout=120)
+    facts: dict[str, TemplateFacts] = {}
+    report = convert_together([read_sibling(file, facts) for file in files], folder, pool, timeout=120)
     return {file.stem: folder / f"{file.stem}.pdf" for file in files}, report
 
 

@@ -173,3 +173,17 @@ def test_a_file_that_is_not_read_goes_alone(tmp_path: Path) -> None:
     (tmp_path / "x.docx").write_bytes(b"not a zip")
     sibling = read_sibling(tmp_path / "x.docx", {})
     assert sibling.alone is not None and sibling.alone.startswith("not read here")
+
+
+@pytest.mark.parametrize("kind", ["numbered", "pages", "table", "landscape"])
+def test_the_document_of_a_group_is_a_valid_package(kind: str, tmp_path: Path) -> None:
+    from reportkit.pdf.together import write_together
+    from tests.test_validity import assert_adds_no_schema_error
+
+    made = siblings(kind, 4)
+    for index, data in enumerate(made):
+        (tmp_path / f"{index}.docx").write_bytes(data)
+    groups, _ = group_siblings(sorted(tmp_path.glob("*.docx")), 1)
+    for number, members in enumerate(groups):
+        write_together(members, tmp_path / f"together{number}.docx")
+        assert_adds_no_schema_error(made[0], (tmp_path / f"together{number}.docx").read_bytes())

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reportkit.pdf.soffice import PdfError, check_pdf, export_filter, fetch_free
+from reportkit.pdf.soffice import PdfError, check_pdf, export_filter, fetch_free, open_safely
 
 if TYPE_CHECKING:
     from reportkit.pdf.pool import ConverterPool
@@ -65,6 +65,7 @@ def to_pdf(
     (:func:`fetch_free`); an input that is not a .docx is a :class:`PdfError`.
     """
     from reportkit.pdf.pool import shared_pool
+    from reportkit.pdf.siblings import TemplateFacts, sibling_of
     from reportkit.pdf.together import convert_together
 
     files = [Path(p).resolve() for p in paths]
@@ -82,10 +83,13 @@ def to_pdf(
         prefix=".reportkit-pdf-", dir=folder, ignore_cleanup_errors=True
     ) as staging:
         staged = Path(staging)
-        files = [fetch_free(file, staged / "in") for file in files]
         if together and options is None and len(files) > 1:
-            convert_together(files, staged, converters, timeout=timeout)
+            facts: dict[str, TemplateFacts] = {}
+            read = [sibling_of(*open_safely(file, staged / "in"), facts) for file in files]  # once each
+            files = [sibling.path for sibling in read]
+            convert_together(read, staged, converters, timeout=timeout)
         else:
+            files = [fetch_free(file, staged / "in") for file in files]
             converters.convert(files, staged, export=export_filter(options), timeout=timeout)
         for file in files:
             check_pdf(staged / f"{file.stem}.pdf")

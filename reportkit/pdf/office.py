@@ -171,7 +171,7 @@ class WarmOffice:
                 self.stop()
                 raise PdfError(
                     f"LibreOffice did not start in {timeout:g} s (or exited at once): "
-                    f"{' '.join(command[:1])} --headless --accept=pipe,…"
+                    f"{self.soffice} --headless --accept=pipe,…"
                 )
             time.sleep(0.02)
         if warm_up:

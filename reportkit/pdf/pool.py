@@ -122,10 +122,7 @@ class _Worker(threading.Thread):
         office.start(job.timeout)
         office.convert(chunk.files, job.out_dir, export=job.export, timeout=job.timeout)
         for file in chunk.files:
-            pdf = job.out_dir / f"{file.stem}.pdf"
-            if not pdf.exists():
-                raise PdfError(f"LibreOffice produced no PDF for {file.name} (it could not open it)")
-            check_pdf(pdf)
+            check_pdf(job.out_dir / f"{file.stem}.pdf")
 
     def interrupt(self, job: _Job) -> None:
         """Kill this thread's LibreOffice if it is converting a chunk of *job*."""

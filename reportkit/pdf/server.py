@@ -134,7 +134,5 @@ class PdfConverter:
         out = self._office.folder / "out"
         self._office.convert([source], out, timeout=self.timeout)
         pdf = out / f"{source.stem}.pdf"
-        if not pdf.exists():
-            raise PdfError(f"LibreOffice produced no PDF for {source.name}")
         check_pdf(pdf)
         return pdf

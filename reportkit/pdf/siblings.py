@@ -41,7 +41,15 @@ from reportkit.engine.errors import PackageError
 from reportkit.engine.package import DocxPackage
 from reportkit.engine.xml import NS, parse_xml, qn
 
-__all__ = ["MAX_TOGETHER", "Sibling", "TemplateFacts", "group_siblings", "read_sibling"]
+__all__ = [
+    "MAX_TOGETHER",
+    "Sibling",
+    "TemplateFacts",
+    "group_siblings",
+    "grouped",
+    "read_sibling",
+    "sibling_of",
+]
 
 _W = NS["w"]
 _BODY, _P, _PPR, _SECTPR = (qn(t) for t in ("w:body", "w:p", "w:pPr", "w:sectPr"))
@@ -109,9 +117,17 @@ class Sibling:
 def read_sibling(path: Path, facts: dict[str, TemplateFacts]) -> Sibling:
     """*path* read as a possible sibling; *facts* caches what each template's shared parts say."""
     try:
-        package = DocxPackage.from_bytes(path.read_bytes(), verify=False)  # checked by fetch_free
+        package = DocxPackage.from_bytes(path.read_bytes())
+    except (PackageError, OSError) as exc:
+        return Sibling(path, f"unread:{path}", f"not read here ({exc})")
+    return sibling_of(path, package, facts)
+
+
+def sibling_of(path: Path, package: DocxPackage, facts: dict[str, TemplateFacts]) -> Sibling:
+    """The file *path* holding *package* (read once by the caller) as a possible sibling."""
+    try:
         root = parse_xml(package.data(package.main_part))
-    except (PackageError, ValueError, OSError) as exc:
+    except (PackageError, ValueError) as exc:
         return Sibling(path, f"unread:{path}", f"not read here ({exc})")
     key = _template_key(package, root)
     if key not in facts:
@@ -121,8 +137,8 @@ def read_sibling(path: Path, facts: dict[str, TemplateFacts]) -> Sibling:
     body = root.find(_BODY)
     if body is None:
         return Sibling(path, key, "no body", info=info)
-    alone = shared.alone or _body_problem(body, shared)
     sections = [s for s in body.iter(_SECTPR) if s.getparent() is body or s.getparent().tag == _PPR]
+    alone = shared.alone or _body_problem(body, sections, shared)
     return Sibling(
         path,
         key,
@@ -134,13 +150,17 @@ def read_sibling(path: Path, facts: dict[str, TemplateFacts]) -> Sibling:
 
 
 def group_siblings(files: Sequence[Path], workers: int) -> tuple[list[list[Sibling]], list[Path]]:
-    """*files* as groups of siblings to convert together (in the files' order within each
-    template) and the files to convert on their own. Groups hold up to :data:`MAX_TOGETHER`
-    files, fewer when that gives each of the *workers* processes some three groups; a file
-    whose first section leaves out a header or footer the one before it has (and would inherit
-    it) starts a new group."""
+    """:func:`grouped` of *files*, each read here."""
     facts: dict[str, TemplateFacts] = {}
-    read = [read_sibling(file, facts) for file in files]
+    return grouped([read_sibling(file, facts) for file in files], workers)
+
+
+def grouped(read: Sequence[Sibling], workers: int) -> tuple[list[list[Sibling]], list[Path]]:
+    """*read* as groups of siblings to convert together (in their order within each template)
+    and the files to convert on their own. Groups hold up to :data:`MAX_TOGETHER` files, fewer
+    when that gives each of the *workers* processes some three groups; a file whose first
+    section leaves out a header or footer the one before it has (and would inherit it) starts a
+    new group."""
     alone = [sibling.path for sibling in read if sibling.alone]
     templates: dict[str, list[Sibling]] = {}
     for sibling in read:
@@ -157,8 +177,8 @@ def group_siblings(files: Sequence[Path], workers: int) -> tuple[list[list[Sibli
                 run = []
             run.append(sibling)
         groups.append(run)
-    alone += [group[0].path for group in groups if len(group) == 1]
-    return [group for group in groups if len(group) > 1], alone
+    alone += [run[0].path for run in groups if len(run) == 1]
+    return [run for run in groups if len(run) > 1], alone
 
 
 def _template_key(package: DocxPackage, root: etree._Element) -> str:
@@ -247,8 +267,9 @@ def _linked_lists(numbering: etree._Element | None) -> frozenset[str]:
     return frozenset(found)
 
 
-def _body_problem(body: etree._Element, shared: TemplateFacts) -> str | None:
-    """Why this body would lay out differently after another document's, or ``None``."""
+def _body_problem(body: etree._Element, sections: list[etree._Element], shared: TemplateFacts) -> str | None:
+    """Why this body (its *sections*' properties in order) would lay out differently after
+    another document's, or ``None``."""
     children = list(body)
     if not children or children[-1].tag != _SECTPR:
         return "no section properties at the end of the body"
@@ -260,7 +281,6 @@ def _body_problem(body: etree._Element, shared: TemplateFacts) -> str | None:
     for link in body.iter(qn("w:hyperlink")):
         if link.get(qn("w:anchor")) is not None:
             return "a link inside the document"
-    sections = [s for s in body.iter(_SECTPR) if s.getparent() is body or s.getparent().tag == _PPR]
     for index, sect in enumerate(sections):
         kind = sect.find(qn("w:type"))
         if kind is not None and kind.get(_VAL) in ("oddPage", "evenPage"):

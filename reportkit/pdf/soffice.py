@@ -19,8 +19,12 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportkit.errors import ToolError
+
+if TYPE_CHECKING:
+    from reportkit.engine.package import DocxPackage
 
 __all__ = [
     "DEFAULT_EXPORT",
@@ -32,6 +36,7 @@ __all__ = [
     "find_soffice",
     "kill_group",
     "office_environment",
+    "open_safely",
     "pdeathsig",
     "seed_profile",
     "start_soffice",
@@ -160,22 +165,29 @@ def seed_profile(folder: str | os.PathLike[str]) -> None:
 def fetch_free(file: Path, folder: Path) -> Path:
     """*file*, or a copy of it in *folder* (same name) without the links that would make
     LibreOffice fetch something; a file that is not a .docx is a :class:`PdfError`."""
+    return open_safely(file, folder)[0]
+
+
+def open_safely(file: Path, folder: Path) -> tuple[Path, DocxPackage]:
+    """:func:`fetch_free`'s file and the package it holds, read once (checked against zip
+    bombs, sizes and CRCs)."""
     from reportkit.engine.errors import PackageError
-    from reportkit.engine.package import safe_to_open
+    from reportkit.engine.package import DocxPackage
     from reportkit.engine.zipio import ZipLimits, read_bounded
 
     try:
-        safe = safe_to_open(read_bounded(file, ZipLimits().max_file, str(file)))
+        package = DocxPackage.from_bytes(read_bounded(file, ZipLimits().max_file, str(file)))
+        safe, _ = package.made_safe("strip")
     except PackageError as exc:
         raise PdfError(f"{file.name}: not a .docx that can be converted ({exc})") from None
     except (OSError, ValueError) as exc:
         raise PdfError(f"{file.name}: cannot be read ({exc})") from None
-    if safe is None:
-        return file
+    if safe is package:
+        return file, package
     folder.mkdir(parents=True, exist_ok=True)
     copy = folder / file.name
-    copy.write_bytes(safe)
-    return copy
+    copy.write_bytes(safe.to_bytes())
+    return copy, safe
 
 
 def export_filter(options: Mapping[str, bool | int | str] | None = None) -> str:
@@ -203,6 +215,6 @@ def check_pdf(path: Path) -> None:
             stream.seek(max(0, size - 1024))
             tail = stream.read()
     except OSError:
-        raise PdfError(f"LibreOffice produced no PDF for {path.stem}") from None
+        raise PdfError(f"LibreOffice produced no PDF for {path.stem} (it could not open it)") from None
     if size == 0 or head != b"%PDF-" or b"%%EOF" not in tail:
         raise PdfError(f"LibreOffice produced a broken PDF for {path.stem} ({size} bytes, cut short?)")

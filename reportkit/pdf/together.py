@@ -6,7 +6,9 @@ siblings' bodies one after another. Each sibling's last section is closed in its
 alone: a new one after a paragraph would be a line more), and the first section of every
 sibling after the first starts on a new page with its page numbers from 1. Every list a later
 sibling uses gets a copy of its definition (``abstractNum`` and ``num`` with new ids), so it
-counts from its start again; bookmark ids are renumbered to stay unique.
+counts from its start again; the ids the siblings repeat (bookmarks, drawings, content controls,
+paragraphs) are made unique as for what a template's loop copies
+(:mod:`reportkit.engine.unique_ids`).
 
 The first paragraph of each sibling holds a bookmark ``rkdoc0000001`` …, and its last paragraph
 but the one closing its section ``rkend0000001`` …: empty bookmarks at their start, which move
@@ -34,11 +36,13 @@ from lxml import etree
 from reportkit.engine.errors import PackageError
 from reportkit.engine.package import DocxPackage
 from reportkit.engine.sections import SECT_ORDER, end_section, start_on_new_page
+from reportkit.engine.state import RenderState
+from reportkit.engine.unique_ids import with_unique_ids
 from reportkit.engine.xml import insert_in_order, parse_xml, qn
 from reportkit.engine.zipio import ZipWriter
 from reportkit.pdf.cutting import CutError, cut_pdf
 from reportkit.pdf.pool import Conversion, ConverterPool
-from reportkit.pdf.siblings import Sibling, group_siblings
+from reportkit.pdf.siblings import Sibling, grouped
 from reportkit.pdf.soffice import PdfError, export_filter
 
 __all__ = ["MARKS", "TOGETHER_OPTIONS", "TogetherReport", "convert_together", "write_together"]
@@ -61,6 +65,7 @@ _BODY, _P, _PPR, _SECTPR = (qn(t) for t in ("w:body", "w:p", "w:pPr", "w:sectPr"
 _VAL, _ID, _NAME = qn("w:val"), qn("w:id"), qn("w:name")
 _BOOKMARKS = (qn("w:bookmarkStart"), qn("w:bookmarkEnd"))
 _NUM_ID, _ABSTRACT_ID = qn("w:numId"), qn("w:abstractNumId")
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 
 @dataclass
@@ -77,9 +82,10 @@ class TogetherReport:
 
 
 def convert_together(
-    files: Sequence[Path], staged: Path, pool: ConverterPool, *, timeout: float
+    files: Sequence[Sibling], staged: Path, pool: ConverterPool, *, timeout: float
 ) -> TogetherReport:
-    """Convert *files* to ``staged/<stem>.pdf`` (distinct stems), siblings together.
+    """Convert *files* (read by :func:`~reportkit.pdf.siblings.sibling_of`) to
+    ``staged/<stem>.pdf`` (distinct stems), siblings together.
 
     Each group of siblings is written as one document and queued on *pool* as soon as it is
     written; the files that go alone are queued after them; each group's PDF is cut as soon as
@@ -87,7 +93,7 @@ def convert_together(
     again file by file, so an error names the file it is about. *timeout* is allowed for each
     document of a group, and for each call of the files alone.
     """
-    groups, alone = group_siblings(files, pool.workers)
+    groups, alone = grouped(files, pool.workers)
     folder = staged / "together"
     folder.mkdir(exist_ok=True)
     export = export_filter(TOGETHER_OPTIONS)
@@ -121,7 +127,8 @@ def convert_together(
         for conversion in conversions:
             conversion.cancel()
         raise
-    together = [len(group) for group, _, _ in queued if group[0].path not in set(again)]
+    redone = set(again)
+    together = [len(members) for members, _, _ in queued if members[0].path not in redone]
     return TogetherReport(together, list(alone), again)
 
 
@@ -162,14 +169,13 @@ def write_together(siblings: Sequence[Sibling], target: Path) -> None:
     for child in list(body):
         body.remove(child)
     lists = _Lists(base)
-    bookmark_ids = itertools.count(1)
+    bookmark_ids = itertools.count(1_000_000)  # above the siblings own, before they are renumbered
     last = len(packages) - 1
     for index, package in enumerate(packages):
         source = parse_xml(package.data(package.main_part)).find(_BODY)
         assert source is not None
         content = list(source)
         final = content.pop()  # a sibling's body ends with its section properties
-        _renumber_bookmarks(source, bookmark_ids)
         paragraphs = [p for element in content for p in element.iter(_P)]
         closing = content[-1] if content[-1].tag == _P else None  # will hold the section's end
         _mark(paragraphs[0], f"{MARKS}{index + 1:07d}", next(bookmark_ids))
@@ -182,7 +188,10 @@ def write_together(siblings: Sequence[Sibling], target: Path) -> None:
         content = end_section(content, final) if index < last else [*content, final]
         for element in content:
             body.append(element)
-    parts = {base.main_part: etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)}
+    # ids the siblings repeat (bookmarks, drawings, content controls, paragraphs) made unique,
+    # as for what a loop copies
+    text = with_unique_ids(etree.tostring(root, encoding="unicode"), RenderState())
+    parts = {base.main_part: (_DECLARATION + text).encode("utf-8")}
     if lists.changed and lists.part is not None:
         parts[lists.part] = lists.serialised()
     writer = ZipWriter()
@@ -192,18 +201,6 @@ def write_together(siblings: Sequence[Sibling], target: Path) -> None:
         else:
             writer.write_raw(entry)
     target.write_bytes(writer.getvalue())
-
-
-def _renumber_bookmarks(body: etree._Element, ids: itertools.count[int]) -> None:
-    """Give the bookmarks of one sibling ids unique in the whole document."""
-    renamed: dict[str, str] = {}
-    for mark in body.iter(*_BOOKMARKS):
-        old = mark.get(_ID)
-        if old is None:
-            continue
-        if old not in renamed:
-            renamed[old] = str(next(ids))
-        mark.set(_ID, renamed[old])
 
 
 def _mark(paragraph: etree._Element, name: str, bookmark_id: int) -> None:
